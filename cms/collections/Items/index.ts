@@ -1,0 +1,89 @@
+import type { CollectionConfig } from 'payload'
+
+import { slugField } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isLoggedIn } from '../../access/isLoggedIn'
+import { trimText } from '../../hooks/trimText'
+import { ITEMS } from '../slugs'
+import {
+  NAME_MAX_LENGTH,
+  validateName,
+  validatePrice,
+  validateQuantity,
+  validateSlug,
+} from './validation'
+
+export const Items: CollectionConfig = {
+  slug: ITEMS,
+  labels: { singular: 'Item', plural: 'Items' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'price', 'quantity', 'updatedAt'],
+    listSearchableFields: ['name', 'slug'],
+    description: 'Everything on sale in the shop. Prices are in cents.',
+  },
+  access: {
+    read: anyone,
+    create: isLoggedIn,
+    update: isLoggedIn,
+    delete: isLoggedIn,
+  },
+  defaultSort: 'name',
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxLength: NAME_MAX_LENGTH,
+      validate: validateName,
+      hooks: { beforeValidate: [trimText] },
+    },
+    slugField({
+      useAsSlug: 'name',
+      overrides: (row) => {
+        const slug = row.fields.find((field) => 'name' in field && field.name === 'slug')
+        if (slug && slug.type === 'text') {
+          slug.validate = validateSlug
+          slug.admin = {
+            ...slug.admin,
+            description: 'The item\'s web address on the shop: /items/<slug>. Generated from the name.',
+          }
+        }
+        return row
+      },
+    }),
+    {
+      name: 'description',
+      type: 'richText',
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'price',
+          type: 'number',
+          label: 'Price (cents)',
+          required: true,
+          min: 0,
+          validate: validatePrice,
+          admin: {
+            step: 1,
+            description: 'In cents: 250 means $2.50.',
+            components: { Field: '/cms/components/PriceField#PriceField' },
+          },
+        },
+        {
+          name: 'quantity',
+          type: 'number',
+          label: 'Quantity in stock',
+          required: true,
+          defaultValue: 0,
+          min: 0,
+          validate: validateQuantity,
+          admin: { step: 1 },
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,58 @@
+import type { NumberFieldSingleValidation, TextFieldSingleValidation } from 'payload'
+
+/**
+ * Field rules for items. Payload runs these on every write through the REST, GraphQL and
+ * Local APIs, and the admin panel runs them as the user types, so each message names the field.
+ */
+
+export const NAME_MAX_LENGTH = 120
+/** S$1,000,000.00: far above anything a minimart sells; stops typos like an extra 000. */
+export const PRICE_MAX_CENTS = 100_000_000
+export const QUANTITY_MAX = 1_000_000
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export const validateName: TextFieldSingleValidation = (value) => {
+  if (value === undefined || value === null || value === '') return 'Name is required.'
+  if (typeof value !== 'string') return 'Name must be text.'
+  if (value.trim().length === 0) return 'Name cannot be only spaces.'
+  if (value.length > NAME_MAX_LENGTH) {
+    return `Name must be at most ${NAME_MAX_LENGTH} characters (it has ${value.length}).`
+  }
+  return true
+}
+
+export const validateSlug: TextFieldSingleValidation = (value) => {
+  if (value === undefined || value === null || value === '') return 'Slug is required.'
+  if (typeof value !== 'string' || !SLUG_PATTERN.test(value)) {
+    return 'Slug may contain only lowercase letters, digits and single hyphens, e.g. "milo-3-in-1".'
+  }
+  if (value.length > NAME_MAX_LENGTH) return `Slug must be at most ${NAME_MAX_LENGTH} characters.`
+  return true
+}
+
+const wholeNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value)
+
+/** Prices are integer cents: whole numbers cannot drift the way 0.1 + 0.2 does. */
+export const validatePrice: NumberFieldSingleValidation = (value) => {
+  if (value === undefined || value === null) return 'Price is required.'
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return 'Price must be a number of cents, e.g. 250 for $2.50.'
+  }
+  if (value < 0) return 'Price cannot be negative.'
+  if (!wholeNumber(value)) {
+    return 'Price is in cents and must be a whole number, e.g. 250 for $2.50 (at most 2 decimal places in dollars).'
+  }
+  if (value > PRICE_MAX_CENTS) return `Price must be at most ${PRICE_MAX_CENTS} cents ($1,000,000.00).`
+  return true
+}
+
+export const validateQuantity: NumberFieldSingleValidation = (value) => {
+  if (value === undefined || value === null) return 'Quantity in stock is required.'
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'Quantity in stock must be a number.'
+  if (value < 0) return 'Quantity in stock cannot be negative.'
+  if (!wholeNumber(value)) return 'Quantity in stock must be a whole number.'
+  if (value > QUANTITY_MAX) return `Quantity in stock must be at most ${QUANTITY_MAX}.`
+  return true
+}

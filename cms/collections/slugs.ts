@@ -1,0 +1,3 @@
+/** Collection slugs, named once so code never repeats the strings. */
+export const ITEMS = 'items'
+export const USERS = 'users'

@@ -1,0 +1,68 @@
+import type { Payload } from 'payload'
+
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+
+import type { CmsEnv } from '../env'
+
+import { ITEMS, USERS } from '../collections/slugs'
+import { TRYOUT_ADMIN_PASSWORD } from '../env'
+import { demoItems } from './demoItems'
+
+export const ADMIN_USERNAME = 'unclepat'
+
+/**
+ * First-start data. Runs on every start but only ever adds: the admin account when no account
+ * exists yet, and (in local mode) the demo catalogue alongside it. Existing data is never touched,
+ * so a changed ADMIN_PASSWORD does not reset the password Uncle Pat set in the admin panel.
+ */
+export async function seed(payload: Payload, env: CmsEnv): Promise<void> {
+  const { totalDocs: accounts } = await payload.count({ collection: USERS, overrideAccess: true })
+  if (accounts > 0) return
+
+  await payload.create({
+    collection: USERS,
+    overrideAccess: true,
+    data: {
+      username: ADMIN_USERNAME,
+      name: 'Uncle Pat',
+      password: adminPassword(payload, env),
+      roles: ['admin'],
+    },
+  })
+  payload.logger.info(`Seed: created the admin account "${ADMIN_USERNAME}".`)
+
+  if (env.MINIMART_ENV === 'local' && env.SEED_DEMO === 'true') {
+    await seedDemoItems(payload)
+  }
+}
+
+function adminPassword(payload: Payload, env: CmsEnv): string {
+  if (env.ADMIN_PASSWORD) return env.ADMIN_PASSWORD
+  // readCmsEnv already refused this case in production; local mode falls back loudly.
+  payload.logger.warn(
+    [
+      '',
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      `!! ADMIN_PASSWORD is not set: "${ADMIN_USERNAME}" gets the documented TRY-OUT password.`,
+      '!! Anyone who has read the README can log in. Change it in the admin panel',
+      '!! (Account → Change password) before this shop faces the internet.',
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+    ].join('\n'),
+  )
+  return TRYOUT_ADMIN_PASSWORD
+}
+
+async function seedDemoItems(payload: Payload): Promise<void> {
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  for (const item of demoItems) {
+    await payload.create({
+      collection: ITEMS,
+      overrideAccess: true,
+      data: {
+        ...item,
+        description: convertMarkdownToLexical({ editorConfig, markdown: item.description }),
+      },
+    })
+  }
+  payload.logger.info(`Seed: added ${demoItems.length} demo items (SEED_DEMO=false skips this).`)
+}

@@ -1,0 +1,35 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { Items } from './cms/collections/Items'
+import { USERS } from './cms/collections/slugs'
+import { Users } from './cms/collections/Users'
+import { databaseAdapter } from './cms/database'
+import { readCmsEnv } from './cms/env'
+import { seed } from './cms/seed'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  // Checked (with every other variable) by readCmsEnv before the server starts; never defaulted.
+  secret: process.env.PAYLOAD_SECRET ?? '',
+  db: databaseAdapter(process.env.DATABASE_URI),
+  editor: lexicalEditor(),
+  collections: [Items, Users],
+  admin: {
+    user: USERS,
+    meta: { titleSuffix: ' · Minimart back office' },
+    importMap: {
+      baseDir: root,
+      importMapFile: path.resolve(root, 'cms/app/(payload)/admin/importMap.js'),
+    },
+  },
+  typescript: {
+    outputFile: path.resolve(root, 'cms/payload-types.ts'),
+  },
+  onInit: async (payload) => {
+    await seed(payload, readCmsEnv())
+  },
+})
