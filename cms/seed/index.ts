@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import { slugify } from 'payload/shared'
 
 import type { CmsEnv } from '../env'
 
@@ -60,6 +61,7 @@ async function seedDemoItems(payload: Payload): Promise<void> {
       overrideAccess: true,
       data: {
         ...item,
+        slug: slugify(item.name) ?? '',
         description: convertMarkdownToLexical({ editorConfig, markdown: item.description }),
       },
     })

@@ -1,0 +1,19 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { readCmsEnv } from './env'
+
+/**
+ * Payload would otherwise start lazily on the first request. Starting it with the server means a
+ * bad configuration, a failed migration or a refused production password stops the start with a
+ * clear message, instead of a 500 for the first visitor.
+ */
+export async function boot(): Promise<void> {
+  try {
+    readCmsEnv()
+    await getPayload({ config })
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+}
