@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
-import { slugify } from 'payload/shared'
 
 import type { CmsEnv } from '../env'
 
@@ -61,7 +60,7 @@ async function seedDemoItems(payload: Payload): Promise<void> {
       overrideAccess: true,
       data: {
         ...item,
-        slug: slugify(item.name) ?? '',
+        slug: '', // generated from the name
         description: convertMarkdownToLexical({ editorConfig, markdown: item.description }),
       },
     })

@@ -6,6 +6,7 @@ import { anyone } from '../../access/anyone'
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS } from '../slugs'
+import { slugFromName } from './hooks/slugFromName'
 import {
   NAME_MAX_LENGTH,
   validateName,
@@ -45,6 +46,7 @@ export const Items: CollectionConfig = {
         const slug = row.fields.find((field) => 'name' in field && field.name === 'slug')
         if (slug && slug.type === 'text') {
           slug.validate = validateSlug
+          slug.hooks = { ...slug.hooks, beforeValidate: [...(slug.hooks?.beforeValidate ?? []), slugFromName] }
           slug.admin = {
             ...slug.admin,
             description: 'The item\'s web address on the shop: /items/<slug>. Generated from the name.',

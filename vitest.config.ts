@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config'
+
+import { findMongo } from './tests/helpers/mongodb'
+
+const integration = {
+  include: ['tests/int/**/*.int.spec.ts'],
+  // Each test file starts real servers; give them time on a busy 2-core machine.
+  testTimeout: 60_000,
+  hookTimeout: 180_000,
+}
+
+// The same integration suite runs on SQLite always, and on MongoDB wherever one can be had.
+const mongo = await findMongo()
+if (mongo.available) {
+  console.log(`[minimart] MongoDB leg: running on ${mongo.source}.`)
+} else {
+  console.log(
+    `[minimart] MongoDB leg SKIPPED: no mongod could be had (${mongo.reason}). ` +
+      'Set TEST_MONGODB_URI=mongodb://… to run the integration suite on MongoDB.',
+  )
+}
+
+export default defineConfig({
+  test: {
+    maxWorkers: 2,
+    projects: [
+      { test: { ...integration, name: 'sqlite' } },
+      ...(mongo.available
+        ? [{ test: { ...integration, name: 'mongodb', globalSetup: ['tests/helpers/mongodb-setup.ts'] } }]
+        : []),
+    ],
+  },
+})
