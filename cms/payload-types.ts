@@ -116,7 +116,7 @@ export interface UserAuthOperations {
   };
 }
 /**
- * Everything on sale in the shop. Prices are in cents.
+ * Everything on sale in the shop.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "items".
@@ -147,9 +147,6 @@ export interface Item {
     };
     [k: string]: unknown;
   } | null;
-  /**
-   * In cents: 250 means $2.50.
-   */
   price: number;
   quantity: number;
   updatedAt: string;

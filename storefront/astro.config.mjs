@@ -1,6 +1,11 @@
 // @ts-check
 import node from '@astrojs/node'
 import { defineConfig, envField } from 'astro/config'
+import { existsSync } from 'node:fs'
+
+// One .env at the repository root serves both apps (`npm start` passes it to the built server).
+const rootEnv = new URL('../.env', import.meta.url)
+if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
 
 export default defineConfig({
   output: 'server',

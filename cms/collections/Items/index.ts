@@ -22,7 +22,7 @@ export const Items: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'price', 'quantity', 'updatedAt'],
     listSearchableFields: ['name', 'slug'],
-    description: 'Everything on sale in the shop. Prices are in cents.',
+    description: 'Everything on sale in the shop.',
   },
   access: {
     read: anyone,
@@ -65,14 +65,17 @@ export const Items: CollectionConfig = {
         {
           name: 'price',
           type: 'number',
-          label: 'Price (cents)',
+          label: 'Price',
           required: true,
           min: 0,
           validate: validatePrice,
           admin: {
             step: 1,
-            description: 'In cents: 250 means $2.50.',
-            components: { Field: '/cms/components/PriceField#PriceField' },
+            // Stored in cents (250 = $2.50); the admin panel shows and takes dollars.
+            components: {
+              Field: '/cms/components/PriceField#PriceField',
+              Cell: '/cms/components/PriceCell#PriceCell',
+            },
           },
         },
         {
