@@ -24,7 +24,7 @@ describe('items: each field rule is enforced over REST', () => {
     ['slug', 'is not URL-safe', { slug: 'Kaya Toast!' }, /Slug may contain only lowercase letters/],
     ['price', 'is missing', { price: undefined }, /Price is required/],
     ['price', 'is negative', { price: -1 }, /Price cannot be negative/],
-    ['price', 'has fractions of a cent', { price: 199.5 }, /whole number/],
+    ['price', 'has fractions of a cent', { price: 199.5 }, /whole cents/],
     ['price', 'is text', { price: 'cheap' }, /Price/],
     ['price', 'is absurdly large', { price: 1e15 }, /at most/],
     ['quantity', 'is negative', { quantity: -3 }, /cannot be negative/],

@@ -42,7 +42,7 @@ export const validatePrice: NumberFieldSingleValidation = (value) => {
   }
   if (value < 0) return 'Price cannot be negative.'
   if (!wholeNumber(value)) {
-    return 'Price is in cents and must be a whole number, e.g. 250 for $2.50 (at most 2 decimal places in dollars).'
+    return 'Price must be in whole cents: at most 2 decimals in dollars (2.50 is 250 cents).'
   }
   if (value > PRICE_MAX_CENTS) return `Price must be at most ${PRICE_MAX_CENTS} cents ($1,000,000.00).`
   return true
