@@ -151,6 +151,7 @@ export interface Item {
   quantity: number;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -268,6 +269,7 @@ export interface ItemsSelect<T extends boolean = true> {
   quantity?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

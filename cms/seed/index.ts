@@ -61,6 +61,7 @@ async function seedDemoItems(payload: Payload): Promise<void> {
       data: {
         ...item,
         slug: '', // generated from the name
+        _status: 'published',
         description: convertMarkdownToLexical({ editorConfig, markdown: item.description }),
       },
     })

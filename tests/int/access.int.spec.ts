@@ -9,7 +9,7 @@ let adminToken: string
 let staffToken: string
 let staffId: number | string
 let itemId: number | string
-const item = { name: 'Kopi Peng', price: 180, quantity: 12 }
+const item = { name: 'Kopi Peng', price: 180, quantity: 12, _status: 'published' }
 
 beforeAll(async () => {
   cms = await startCms({ databaseUri: freshDatabaseUri() })
@@ -26,7 +26,7 @@ beforeAll(async () => {
 })
 afterAll(() => cms?.stop())
 
-const storedItem = async () => (await rest(cms.url, `items/${itemId}?depth=0`)).body
+const storedItem = async () => (await rest(cms.url, `items/${itemId}?depth=0`, { token: adminToken })).body
 
 describe('anonymous visitors', () => {
   it('can read the catalogue and one item', async () => {
@@ -37,14 +37,14 @@ describe('anonymous visitors', () => {
   })
 
   it('cannot create, update or delete items, and nothing changes', async () => {
-    const before = (await rest(cms.url, 'items?limit=1')).body.totalDocs
+    const before = (await rest(cms.url, 'items?limit=1', { token: adminToken })).body.totalDocs
     const created = await rest(cms.url, 'items', { method: 'POST', body: { ...item, name: 'Sneaky' } })
     expect([401, 403]).toContain(created.status)
     const updated = await rest(cms.url, `items/${itemId}`, { method: 'PATCH', body: { price: 1 } })
     expect([401, 403]).toContain(updated.status)
     const deleted = await rest(cms.url, `items/${itemId}`, { method: 'DELETE' })
     expect([401, 403]).toContain(deleted.status)
-    expect((await rest(cms.url, 'items?limit=1')).body.totalDocs).toBe(before)
+    expect((await rest(cms.url, 'items?limit=1', { token: adminToken })).body.totalDocs).toBe(before)
     expect(await storedItem()).toMatchObject(item)
   })
 
@@ -57,6 +57,24 @@ describe('anonymous visitors', () => {
     const body = await response.json()
     expect(body.errors?.[0]?.message).toMatch(/not allowed/i)
     expect(await storedItem()).toMatchObject(item)
+  })
+
+  it('never see drafts: not in the list, not by id, not by slug, not with ?draft=true', async () => {
+    const draft = await rest(cms.url, 'items', {
+      method: 'POST',
+      token: adminToken,
+      body: { name: 'Secret Mooncakes', price: 2800, quantity: 6, _status: 'draft' },
+    })
+    expect(draft.status).toBe(201)
+    const id = draft.body.doc.id
+    const list = await rest(cms.url, 'items?limit=100&depth=0')
+    expect(list.body.docs.map((doc: any) => doc.name)).not.toContain('Secret Mooncakes')
+    expect((await rest(cms.url, `items/${id}`)).status).toBe(404)
+    expect((await rest(cms.url, `items/${id}?draft=true`)).status).toBe(404)
+    const bySlug = await rest(cms.url, 'items?where[slug][equals]=secret-mooncakes&draft=true')
+    expect(bySlug.body.docs).toEqual([])
+    // Staff see it.
+    expect((await rest(cms.url, `items/${id}`, { token: adminToken })).body.name).toBe('Secret Mooncakes')
   })
 
   it('cannot see staff accounts', async () => {
@@ -73,7 +91,7 @@ describe('staff', () => {
     const id = created.body.doc.id
     expect((await rest(cms.url, `items/${id}`, { method: 'PATCH', token: staffToken, body: { quantity: 3 } })).body.doc.quantity).toBe(3)
     expect((await rest(cms.url, `items/${id}`, { method: 'DELETE', token: staffToken })).status).toBe(200)
-    expect((await rest(cms.url, `items/${id}`)).status).toBe(404)
+    expect((await rest(cms.url, `items/${id}`, { token: staffToken })).status).toBe(404)
   })
 
   it('cannot create accounts or see other people\'s', async () => {

@@ -13,8 +13,9 @@ beforeAll(async () => {
 })
 afterAll(() => cms?.stop())
 
-const itemCount = async (): Promise<number> => (await rest(cms.url, 'items?limit=1&depth=0')).body.totalDocs
-const valid = { name: 'Kaya Toast Set', price: 450, quantity: 10 }
+// Counted as staff, so drafts count too.
+const itemCount = async (): Promise<number> => (await rest(cms.url, 'items?limit=1&depth=0', { token })).body.totalDocs
+const valid = { name: 'Kaya Toast Set', price: 450, quantity: 10, _status: 'published' }
 
 describe('items: each field rule is enforced over REST', () => {
   const cases: [field: string, what: string, data: Record<string, unknown>, message: RegExp][] = [
@@ -49,7 +50,7 @@ describe('items: each field rule is enforced over REST', () => {
     const { status, body } = await rest(cms.url, `items/${id}`, { method: 'PATCH', token, body: { price: -50, quantity: 1.5 } })
     expect(status).toBe(400)
     expect(Object.keys(fieldMessages(body)).sort()).toEqual(['price', 'quantity'])
-    const stored = await rest(cms.url, `items/${id}?depth=0`)
+    const stored = await rest(cms.url, `items/${id}?depth=0`, { token })
     expect(stored.body).toMatchObject({ price: 450, quantity: 10 })
   })
 
@@ -72,7 +73,7 @@ describe('items: valid input is stored exactly', () => {
       body: { name: '  Pandan Cake (Whole) ', price: 1290, quantity: 4 },
     })
     expect(status).toBe(201)
-    const stored = await rest(cms.url, `items/${body.doc.id}?depth=0`)
+    const stored = await rest(cms.url, `items/${body.doc.id}?depth=0`, { token })
     expect(stored.body).toMatchObject({ name: 'Pandan Cake (Whole)', slug: 'pandan-cake-whole', price: 1290, quantity: 4 })
   })
 
@@ -84,6 +85,18 @@ describe('items: valid input is stored exactly', () => {
     })
     expect(status).toBe(201)
     expect(body.doc).toMatchObject({ slug: 'plastic-bag', price: 0, quantity: 0 })
+  })
+
+  it('validates drafts too: a draft with a negative price is refused', async () => {
+    const before = await itemCount()
+    const { status, body } = await rest(cms.url, 'items?draft=true', {
+      method: 'POST',
+      token,
+      body: { name: 'Half-done item', price: -5, _status: 'draft' },
+    })
+    expect(status).toBe(400)
+    expect(Object.keys(fieldMessages(body))).toContain('price')
+    expect(await itemCount()).toBe(before)
   })
 
   it('accepts a 120-character name, the longest allowed', async () => {

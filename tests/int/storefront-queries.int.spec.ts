@@ -14,7 +14,7 @@ beforeAll(async () => {
   const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
   // 21 demo items + 5 = 26: two catalogue pages.
   for (const n of [1, 2, 3, 4, 5]) {
-    await rest(cms.url, 'items', { method: 'POST', token, body: { name: `Zebra Biscuits No. ${n}`, price: 100 * n, quantity: n } })
+    await rest(cms.url, 'items', { method: 'POST', token, body: { name: `Zebra Biscuits No. ${n}`, price: 100 * n, quantity: n, _status: 'published' } })
   }
 })
 afterAll(() => cms?.stop())
@@ -42,6 +42,15 @@ describe('the REST queries the storefront sends', () => {
     expect(body.docs).toHaveLength(1)
     expect(body.docs[0]).toMatchObject({ name: 'Kaya Spread 400 g', price: 480, quantity: 3 })
     expect(JSON.stringify(body.docs[0].description)).toContain('coconut and pandan')
+  })
+
+  it('catalogue and item by slug never return drafts', async () => {
+    const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+    await rest(cms.url, 'items', { method: 'POST', token, body: { name: 'Aardvark Crisps', price: 100, quantity: 1, _status: 'draft' } })
+    const catalogue = await query(catalogueQuery(1))
+    expect(catalogue.body.docs.map((doc: any) => doc.name)).not.toContain('Aardvark Crisps')
+    expect(catalogue.body.totalDocs).toBe(26)
+    expect((await query(itemBySlugQuery('aardvark-crisps'))).body.docs).toEqual([])
   })
 
   it('item by slug: an unknown slug finds nothing', async () => {

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
 
-import { anyone } from '../../access/anyone'
 import { isLoggedIn } from '../../access/isLoggedIn'
+import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS } from '../slugs'
 import { slugFromName } from './hooks/slugFromName'
@@ -25,12 +25,18 @@ export const Items: CollectionConfig = {
     description: 'Everything on sale in the shop.',
   },
   access: {
-    read: anyone,
+    read: publishedOrLoggedIn,
     create: isLoggedIn,
     update: isLoggedIn,
     delete: isLoggedIn,
   },
   defaultSort: 'name',
+  // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
+  // Drafts are validated like published items, so nothing half-valid is ever stored.
+  versions: {
+    drafts: { validate: true },
+    maxPerDoc: 50,
+  },
   fields: [
     {
       name: 'name',
