@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+import { LOG_LEVELS } from '../shared/logger.ts'
+import { secretWeakness } from '../shared/secrets.ts'
+
 /**
  * The CMS's environment, checked in one place. `MINIMART_ENV` says what kind of deployment this
  * is (a laptop try-out or a real shop); `NODE_ENV` only says how the code was built.
@@ -7,6 +10,11 @@ import { z } from 'zod'
 
 /** The documented try-out password for `unclepat`; production refuses it. */
 export const TRYOUT_ADMIN_PASSWORD = 'unclepat_2023_08'
+
+const ADMIN_PASSWORD_MIN_LENGTH = 12
+
+/** For config that depends on the mode; the full check (readCmsEnv) runs before the server starts. */
+export const isProduction = (source: NodeJS.ProcessEnv = process.env): boolean => source.MINIMART_ENV === 'production'
 
 const envSchema = z
   .object({
@@ -28,16 +36,47 @@ const envSchema = z
     SEED_DEMO: z
       .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
       .default('true'),
+    CMS_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'CMS_PUBLIC_URL must be a full http(s) address, e.g. https://admin.example.com.' })
+      .optional(),
+    CMS_PORT: z.coerce
+      .number({ error: 'CMS_PORT must be a port number.' })
+      .int('CMS_PORT must be a port number.')
+      .min(1, 'CMS_PORT must be a port number (1-65535).')
+      .max(65535, 'CMS_PORT must be a port number (1-65535).')
+      .default(3000),
+    // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
+    REVALIDATE_SECRET: z.string().optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.MINIMART_ENV !== 'production') return
-    if (env.PAYLOAD_SECRET.length < 32) {
-      ctx.addIssue({ code: 'custom', message: 'PAYLOAD_SECRET must be at least 32 characters in production.' })
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', message })
+
+    const payloadSecret = secretWeakness(env.PAYLOAD_SECRET)
+    if (payloadSecret) problem(`PAYLOAD_SECRET ${payloadSecret}.`)
+
+    if (!env.REVALIDATE_SECRET) {
+      problem('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
+    } else {
+      const revalidateSecret = secretWeakness(env.REVALIDATE_SECRET)
+      if (revalidateSecret) problem(`REVALIDATE_SECRET ${revalidateSecret}.`)
+      else if (env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problem('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
     }
+
     if (!env.ADMIN_PASSWORD) {
-      ctx.addIssue({ code: 'custom', message: 'ADMIN_PASSWORD is not set: production needs the admin password chosen by you.' })
+      problem('ADMIN_PASSWORD is not set: production needs the admin password chosen by you.')
     } else if (env.ADMIN_PASSWORD === TRYOUT_ADMIN_PASSWORD) {
-      ctx.addIssue({ code: 'custom', message: 'ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.' })
+      problem('ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.')
+    } else if (env.ADMIN_PASSWORD.length < ADMIN_PASSWORD_MIN_LENGTH) {
+      problem(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters in production.`)
+    }
+
+    // Login cookies are marked Secure in production, and browsers only send those over https.
+    if (!env.CMS_PUBLIC_URL) {
+      problem('CMS_PUBLIC_URL is not set: production needs the https address where the admin panel is reached (e.g. https://admin.example.com).')
+    } else if (!env.CMS_PUBLIC_URL.startsWith('https://')) {
+      problem('CMS_PUBLIC_URL must start with https:// in production: login cookies are Secure and only travel over https.')
     }
   })
 
