@@ -49,36 +49,44 @@ const envSchema = z
     REVALIDATE_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
   })
-  .superRefine((env, ctx) => {
-    if (env.MINIMART_ENV !== 'production') return
-    const problem = (message: string) => ctx.addIssue({ code: 'custom', message })
 
-    const payloadSecret = secretWeakness(env.PAYLOAD_SECRET)
-    if (payloadSecret) problem(`PAYLOAD_SECRET ${payloadSecret}.`)
+/**
+ * What production needs beyond well-formed values. Looks at the raw variables, so these problems
+ * are listed together with any malformed value, not only once the rest is fixed.
+ */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (env.MINIMART_ENV !== 'production') return []
+  const problems: string[] = []
 
-    if (!env.REVALIDATE_SECRET) {
-      problem('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
-    } else {
-      const revalidateSecret = secretWeakness(env.REVALIDATE_SECRET)
-      if (revalidateSecret) problem(`REVALIDATE_SECRET ${revalidateSecret}.`)
-      else if (env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problem('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
-    }
+  if (env.PAYLOAD_SECRET) {
+    const weakness = secretWeakness(env.PAYLOAD_SECRET)
+    if (weakness) problems.push(`PAYLOAD_SECRET ${weakness}.`)
+  }
 
-    if (!env.ADMIN_PASSWORD) {
-      problem('ADMIN_PASSWORD is not set: production needs the admin password chosen by you.')
-    } else if (env.ADMIN_PASSWORD === TRYOUT_ADMIN_PASSWORD) {
-      problem('ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.')
-    } else if (env.ADMIN_PASSWORD.length < ADMIN_PASSWORD_MIN_LENGTH) {
-      problem(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters in production.`)
-    }
+  if (!env.REVALIDATE_SECRET) {
+    problems.push('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
+  } else {
+    const weakness = secretWeakness(env.REVALIDATE_SECRET)
+    if (weakness) problems.push(`REVALIDATE_SECRET ${weakness}.`)
+    else if (env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problems.push('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
+  }
 
-    // Login cookies are marked Secure in production, and browsers only send those over https.
-    if (!env.CMS_PUBLIC_URL) {
-      problem('CMS_PUBLIC_URL is not set: production needs the https address where the admin panel is reached (e.g. https://admin.example.com).')
-    } else if (!env.CMS_PUBLIC_URL.startsWith('https://')) {
-      problem('CMS_PUBLIC_URL must start with https:// in production: login cookies are Secure and only travel over https.')
-    }
-  })
+  if (!env.ADMIN_PASSWORD) {
+    problems.push('ADMIN_PASSWORD is not set: production needs the admin password chosen by you.')
+  } else if (env.ADMIN_PASSWORD === TRYOUT_ADMIN_PASSWORD) {
+    problems.push('ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.')
+  } else if (env.ADMIN_PASSWORD.length < ADMIN_PASSWORD_MIN_LENGTH) {
+    problems.push(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters in production.`)
+  }
+
+  // Login cookies are marked Secure in production, and browsers only send those over https.
+  if (!env.CMS_PUBLIC_URL) {
+    problems.push('CMS_PUBLIC_URL is not set: production needs the https address where the admin panel is reached (e.g. https://admin.example.com).')
+  } else if (!env.CMS_PUBLIC_URL.startsWith('https://')) {
+    problems.push('CMS_PUBLIC_URL must start with https:// in production: login cookies are Secure and only travel over https.')
+  }
+  return problems
+}
 
 export type CmsEnv = z.infer<typeof envSchema>
 
@@ -87,7 +95,7 @@ export function readCmsEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
   // Empty strings (as left by `VAR=` in .env) count as unset.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const result = envSchema.safeParse(present)
-  if (result.success) return result.data
-  const problems = result.error.issues.map((issue) => `  - ${issue.message}`).join('\n')
-  throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems}`)
+  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(present)]
+  if (result.success && problems.length === 0) return result.data
+  throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
 }

@@ -42,17 +42,20 @@ const envSchema = z
     // The secret the CMS sends with cache purges (the storefront's revalidate endpoint).
     REVALIDATE_SECRET: z.string().optional(),
   })
-  .superRefine((env, ctx) => {
-    if (env.MINIMART_ENV !== 'production') return
-    const problem = (message: string) => ctx.addIssue({ code: 'custom', message })
-    if (!env.CMS_URL) problem('CMS_URL is not set: production needs the address of the CMS (e.g. http://cms:3000).')
-    if (!env.REVALIDATE_SECRET) {
-      problem('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
-    } else {
-      const weakness = secretWeakness(env.REVALIDATE_SECRET)
-      if (weakness) problem(`REVALIDATE_SECRET ${weakness}.`)
-    }
-  })
+
+/** What production needs beyond well-formed values, from the raw variables (see cms/env.ts). */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (env.MINIMART_ENV !== 'production') return []
+  const problems: string[] = []
+  if (!env.CMS_URL) problems.push('CMS_URL is not set: production needs the address of the CMS (e.g. http://cms:3000).')
+  if (!env.REVALIDATE_SECRET) {
+    problems.push('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
+  } else {
+    const weakness = secretWeakness(env.REVALIDATE_SECRET)
+    if (weakness) problems.push(`REVALIDATE_SECRET ${weakness}.`)
+  }
+  return problems
+}
 
 function isLocale(tag: string): boolean {
   try {
@@ -72,7 +75,7 @@ export function readShopEnv(source: NodeJS.ProcessEnv = process.env): ShopEnv {
   // Empty strings (as left by `VAR=` in .env) count as unset.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const result = envSchema.safeParse(present)
-  if (result.success) return result.data
-  const problems = result.error.issues.map((issue) => `  - ${issue.message}`).join('\n')
-  throw new Error(`Minimart storefront cannot start; fix its configuration:\n${problems}`)
+  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(present)]
+  if (result.success && problems.length === 0) return result.data
+  throw new Error(`Minimart storefront cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
 }

@@ -22,6 +22,19 @@ export const APP_VARIABLES = [
   'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD', 'HOST', 'PORT',
 ]
 
+/**
+ * A production configuration that passes every check: strong secrets, an https public address.
+ * The public address is never visited; REST calls go to the test server's own port.
+ */
+export function productionEnv(): Record<string, string> {
+  return {
+    MINIMART_ENV: 'production',
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    REVALIDATE_SECRET: randomBytes(32).toString('hex'),
+    CMS_PUBLIC_URL: 'https://admin.minimart.test',
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
