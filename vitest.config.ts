@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-import { findMongo } from './tests/helpers/mongodb'
+import { findMongo } from './tests/helpers/mongodb.ts'
 
 const integration = {
   include: ['tests/int/**/*.int.spec.ts'],

@@ -90,6 +90,9 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
 
 export type CmsEnv = z.infer<typeof envSchema>
 
+/** The variables the CMS reads; the tests hold docker-compose.yml to this list. */
+export const CMS_ENV_NAMES = Object.keys(envSchema.shape)
+
 /** Every problem with the environment at once, in plain words, or the parsed environment. */
 export function readCmsEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
   // Empty strings (as left by `VAR=` in .env) count as unset.
