@@ -42,9 +42,10 @@ COPY --from=build /app/cms ./cms
 # The storefront: its server and environment check around the Astro build.
 COPY --from=build /app/storefront/server.ts /app/storefront/env.ts ./storefront/
 COPY --from=build /app/storefront/dist ./storefront/dist
-# Writable places for the `node` user: uploaded media (a volume in docker-compose.yml) and, for a
-# deployment on SQLite instead of MongoDB, data/. Everything else stays owned by root, read-only.
-RUN mkdir -p media data && chown node:node media data
+# Writable places for the `node` user: uploaded media (a volume in docker-compose.yml), Next's
+# cache and, for a deployment on SQLite instead of MongoDB, data/. Everything else stays owned by
+# root, read-only to the app.
+RUN mkdir -p media data cms/.next/cache && chown node:node media data cms/.next/cache
 USER node
 EXPOSE 3000 4321
 # The CMS by default; the storefront's service runs `node storefront/server.ts`.

@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { format } from 'node:util'
 
 import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { createLogger } from '../shared/logger.ts'
@@ -32,9 +33,9 @@ try {
 const logger = createLogger({ name: 'cms', json: env.MINIMART_ENV === 'production', level: env.LOG_LEVEL })
 if (env.MINIMART_ENV === 'production') {
   // Next and libraries print with console.*; in production those lines are JSON too.
-  console.log = console.info = (...args: unknown[]) => logger.info(args.map(String).join(' '))
-  console.warn = (...args: unknown[]) => logger.warn(args.map(String).join(' '))
-  console.error = (...args: unknown[]) => logger.error(args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '))
+  console.log = console.info = (...args: unknown[]) => logger.info(format(...args))
+  console.warn = (...args: unknown[]) => logger.warn(format(...args))
+  console.error = (...args: unknown[]) => logger.error(format(...args))
 }
 
 const { default: next } = await import('next')
@@ -52,14 +53,18 @@ const server = createGracefulServer(
     runWithRequestId(requestId, () => {
       res.once('close', () => {
         // The path without its query string, which may hold search words or other people's data.
-        const { pathname } = new URL(req.url ?? '/', 'http://cms')
+        const pathname = (req.url ?? '/').split('?')[0]
         const status = res.writableFinished ? res.statusCode : 499
         const fields = { requestId, method: req.method, path: pathname, status, durationMs: Math.round(performance.now() - started) }
         // Health probes come every few seconds; they are only worth a line when asked for.
         if (pathname === '/api/health' && status === 200) logger.debug(fields, 'request')
         else logger.info(fields, 'request')
       })
-      void handle(req, res)
+      handle(req, res).catch((error: unknown) => {
+        logger.error({ requestId, err: error }, 'request failed')
+        if (!res.headersSent) res.writeHead(500).end()
+        else res.destroy()
+      })
     })
   },
   { logger },

@@ -161,6 +161,6 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     expect(services.cms.volumes).toContain('media:/app/media')
     expect(Object.keys(compose.volumes)).toContain('media')
     // An empty named volume takes the owner of the image's folder: `node`, not root.
-    expect(runtimeImage().lines.some((line) => /^RUN .*mkdir -p media.*chown node:node media/.test(line))).toBe(true)
+    expect(runtimeImage().lines.some((line) => /^RUN .*mkdir -p media\b.*chown node:node media\b/.test(line))).toBe(true)
   })
 })

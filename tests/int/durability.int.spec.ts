@@ -75,6 +75,7 @@ describe.skipIf(databaseKind() !== 'sqlite')('durability on SQLite', () => {
       await restarted.stop()
     }
     expect(await integrityCheck(fileOf(databaseUri))).toBe('ok')
+    console.info(`[durability] 200 concurrent writes, SIGKILL after the 50th answer: ${ok.length} acknowledged, all present after restart; ${lost.length} unanswered; integrity_check ok`)
   })
 
   it('`npm run backup` copies the database while the CMS writes, and the copy restores into a fresh CMS', async () => {
@@ -103,6 +104,7 @@ describe.skipIf(databaseKind() !== 'sqlite')('durability on SQLite', () => {
     const writtenDuring = await writer
     await cms.stop()
     expect(stdout).toMatch(/integrity ok/)
+    console.info(`[durability] ${stdout.trim().split('\n')[0]} — ${writtenDuring} writes made meanwhile`)
     expect(writtenDuring).toBeGreaterThan(0)
     expect(existsSync(`${backup}-wal`)).toBe(false)
     expect(await integrityCheck(backup)).toBe('ok')
