@@ -23,9 +23,10 @@ async function integrityCheck(file: string): Promise<string> {
 
 type Write = { name: string; status: number; id?: number | string; error?: string }
 
-/** All item names in the CMS (a few hundred at most here). */
+/** All item names in the CMS, drafts included (a few hundred at most here). */
 async function storedNames(url: string): Promise<Set<string>> {
-  const { body } = await rest(url, 'items?limit=1000&depth=0&select[name]=true')
+  const token = await login(url, 'unclepat', TEST_ADMIN_PASSWORD)
+  const { body } = await rest(url, 'items?limit=1000&depth=0&select[name]=true', { token })
   return new Set(body.docs.map((doc: any) => doc.name))
 }
 

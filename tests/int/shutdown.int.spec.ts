@@ -85,7 +85,8 @@ describe('graceful shutdown', () => {
     // Everything that was acknowledged is there after a restart.
     const again = await startCms({ databaseUri })
     try {
-      const names = (await rest(again.url, 'items?limit=100&depth=0')).body.docs.map((doc: any) => doc.name)
+      const staff = await login(again.url, 'unclepat', TEST_ADMIN_PASSWORD)
+      const names = (await rest(again.url, 'items?limit=100&depth=0', { token: staff })).body.docs.map((doc: any) => doc.name)
       expect(names).toContain('Written During Shutdown')
       expect(names.length).toBe(1 + results.filter((result) => result.status === 201).length)
     } finally {
