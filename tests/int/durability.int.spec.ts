@@ -82,28 +82,32 @@ describe.skipIf(databaseKind() !== 'sqlite')('durability on SQLite', () => {
   it('`npm run backup` copies the database while the CMS writes, and the copy restores into a fresh CMS', async () => {
     const databaseUri = temporarySqliteUri()
     const cms = await startCms({ databaseUri })
-    const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-    const write = (name: string) => rest(cms.url, 'items', { method: 'POST', token, body: { name, price: 250, quantity: 5 } })
-    for (let n = 0; n < 20; n++) expect((await write(`Before Backup ${n}`)).status).toBe(201)
-
     const backup = path.join(mkdtempSync(path.join(os.tmpdir(), 'minimart-backup-')), 'shop.db')
-    let writing = true
-    const writer = (async () => {
-      let n = 0
-      while (writing) await write(`During Backup ${n++}`)
-      return n
-    })()
     let stdout: string
+    let writtenDuring: number
     try {
-      ;({ stdout } = await promisify(execFile)('npm', ['run', '--silent', 'backup', '--', backup], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URI: databaseUri },
-      }))
+      const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+      const write = (name: string) => rest(cms.url, 'items', { method: 'POST', token, body: { name, price: 250, quantity: 5 } })
+      for (let n = 0; n < 20; n++) expect((await write(`Before Backup ${n}`)).status).toBe(201)
+
+      let writing = true
+      const writer = (async () => {
+        let n = 0
+        while (writing) await write(`During Backup ${n++}`)
+        return n
+      })()
+      try {
+        ;({ stdout } = await promisify(execFile)('npm', ['run', '--silent', 'backup', '--', backup], {
+          cwd: root,
+          env: { ...process.env, DATABASE_URI: databaseUri },
+        }))
+      } finally {
+        writing = false
+      }
+      writtenDuring = await writer
     } finally {
-      writing = false
+      await cms.stop()
     }
-    const writtenDuring = await writer
-    await cms.stop()
     expect(stdout).toMatch(/integrity ok/)
     console.info(`[durability] ${stdout.trim().split('\n')[0]} — ${writtenDuring} writes made meanwhile`)
     expect(writtenDuring).toBeGreaterThan(0)
