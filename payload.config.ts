@@ -7,15 +7,22 @@ import { Items } from './cms/collections/Items'
 import { USERS } from './cms/collections/slugs'
 import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/database'
-import { readCmsEnv } from './cms/env'
+import { health } from './cms/endpoints/health'
+import { isProduction, readCmsEnv } from './cms/env'
 import { seed } from './cms/seed'
+import { createLogger, type LogLevel } from './shared/logger.ts'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   // Checked (with every other variable) by readCmsEnv before the server starts; never defaulted.
   secret: process.env.PAYLOAD_SECRET ?? '',
+  // The https address of the admin panel in production (links, CSRF origin); unset locally.
+  serverURL: process.env.CMS_PUBLIC_URL || undefined,
   db: databaseAdapter(process.env.DATABASE_URI),
+  // JSON lines in production, each with the request id of the request being served.
+  logger: createLogger({ name: 'cms', json: isProduction(), level: (process.env.LOG_LEVEL || 'info') as LogLevel }),
+  endpoints: [health],
   editor: lexicalEditor(),
   collections: [Items, Users],
   admin: {

@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
-import { findMongo } from './tests/helpers/mongodb'
+import { findMongo } from './tests/helpers/mongodb.ts'
 
 const integration = {
   include: ['tests/int/**/*.int.spec.ts'],
+  globalSetup: ['tests/helpers/build-setup.ts'],
   // Each test file starts real servers; give them time on a busy 2-core machine.
   testTimeout: 60_000,
   hookTimeout: 180_000,
@@ -26,7 +27,7 @@ export default defineConfig({
     projects: [
       { test: { ...integration, name: 'sqlite' } },
       ...(mongo.available
-        ? [{ test: { ...integration, name: 'mongodb', globalSetup: ['tests/helpers/mongodb-setup.ts'] } }]
+        ? [{ test: { ...integration, name: 'mongodb', globalSetup: [...integration.globalSetup, 'tests/helpers/mongodb-setup.ts'] } }]
         : []),
     ],
   },

@@ -1,6 +1,8 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { onStop } from '../shared/gracefulServer.ts'
+import { closeDatabase } from './database'
 import { readCmsEnv } from './env'
 
 /**
@@ -11,7 +13,12 @@ import { readCmsEnv } from './env'
 export async function boot(): Promise<void> {
   try {
     readCmsEnv()
-    await getPayload({ config })
+    const payload = await getPayload({ config })
+    // cms/server.ts calls this after the last request has finished on SIGTERM/SIGINT.
+    onStop(async () => {
+      await closeDatabase(payload)
+      payload.logger.info('database closed')
+    })
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 
+import { LOG_LEVELS } from '../shared/logger.ts'
+import { secretWeakness } from '../shared/secrets.ts'
+
 /**
  * The CMS's environment, checked in one place. `MINIMART_ENV` says what kind of deployment this
  * is (a laptop try-out or a real shop); `NODE_ENV` only says how the code was built.
@@ -7,6 +10,11 @@ import { z } from 'zod'
 
 /** The documented try-out password for `unclepat`; production refuses it. */
 export const TRYOUT_ADMIN_PASSWORD = 'unclepat_2023_08'
+
+const ADMIN_PASSWORD_MIN_LENGTH = 12
+
+/** For config that depends on the mode; the full check (readCmsEnv) runs before the server starts. */
+export const isProduction = (source: NodeJS.ProcessEnv = process.env): boolean => source.MINIMART_ENV === 'production'
 
 const envSchema = z
   .object({
@@ -28,27 +36,69 @@ const envSchema = z
     SEED_DEMO: z
       .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
       .default('true'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.MINIMART_ENV !== 'production') return
-    if (env.PAYLOAD_SECRET.length < 32) {
-      ctx.addIssue({ code: 'custom', message: 'PAYLOAD_SECRET must be at least 32 characters in production.' })
-    }
-    if (!env.ADMIN_PASSWORD) {
-      ctx.addIssue({ code: 'custom', message: 'ADMIN_PASSWORD is not set: production needs the admin password chosen by you.' })
-    } else if (env.ADMIN_PASSWORD === TRYOUT_ADMIN_PASSWORD) {
-      ctx.addIssue({ code: 'custom', message: 'ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.' })
-    }
+    CMS_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'CMS_PUBLIC_URL must be a full http(s) address, e.g. https://admin.example.com.' })
+      .optional(),
+    CMS_PORT: z.coerce
+      .number({ error: 'CMS_PORT must be a port number.' })
+      .int('CMS_PORT must be a port number.')
+      .min(1, 'CMS_PORT must be a port number (1-65535).')
+      .max(65535, 'CMS_PORT must be a port number (1-65535).')
+      .default(3000),
+    // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
+    REVALIDATE_SECRET: z.string().optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
   })
 
+/**
+ * What production needs beyond well-formed values. Looks at the raw variables, so these problems
+ * are listed together with any malformed value, not only once the rest is fixed.
+ */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (env.MINIMART_ENV !== 'production') return []
+  const problems: string[] = []
+
+  if (env.PAYLOAD_SECRET) {
+    const weakness = secretWeakness(env.PAYLOAD_SECRET)
+    if (weakness) problems.push(`PAYLOAD_SECRET ${weakness}.`)
+  }
+
+  if (!env.REVALIDATE_SECRET) {
+    problems.push('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
+  } else {
+    const weakness = secretWeakness(env.REVALIDATE_SECRET)
+    if (weakness) problems.push(`REVALIDATE_SECRET ${weakness}.`)
+    else if (env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problems.push('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
+  }
+
+  if (!env.ADMIN_PASSWORD) {
+    problems.push('ADMIN_PASSWORD is not set: production needs the admin password chosen by you.')
+  } else if (env.ADMIN_PASSWORD === TRYOUT_ADMIN_PASSWORD) {
+    problems.push('ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.')
+  } else if (env.ADMIN_PASSWORD.length < ADMIN_PASSWORD_MIN_LENGTH) {
+    problems.push(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters in production.`)
+  }
+
+  // Login cookies are marked Secure in production, and browsers only send those over https.
+  if (!env.CMS_PUBLIC_URL) {
+    problems.push('CMS_PUBLIC_URL is not set: production needs the https address where the admin panel is reached (e.g. https://admin.example.com).')
+  } else if (!env.CMS_PUBLIC_URL.startsWith('https://')) {
+    problems.push('CMS_PUBLIC_URL must start with https:// in production: login cookies are Secure and only travel over https.')
+  }
+  return problems
+}
+
 export type CmsEnv = z.infer<typeof envSchema>
+
+/** The variables the CMS reads; the tests hold docker-compose.yml to this list. */
+export const CMS_ENV_NAMES = Object.keys(envSchema.shape)
 
 /** Every problem with the environment at once, in plain words, or the parsed environment. */
 export function readCmsEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
   // Empty strings (as left by `VAR=` in .env) count as unset.
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const result = envSchema.safeParse(present)
-  if (result.success) return result.data
-  const problems = result.error.issues.map((issue) => `  - ${issue.message}`).join('\n')
-  throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems}`)
+  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(present)]
+  if (result.success && problems.length === 0) return result.data
+  throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
 }

@@ -74,13 +74,13 @@ type App = { name: string; inputs: string[]; stamp: string; build: string[] }
 const apps: App[] = [
   {
     name: 'CMS (Payload on Next.js, about a minute)',
-    inputs: ['payload.config.ts', 'cms', 'package-lock.json'],
+    inputs: ['payload.config.ts', 'cms', 'shared', 'package-lock.json'],
     stamp: 'cms/.next/minimart-build-stamp',
     build: ['next', 'build', 'cms'],
   },
   {
     name: 'storefront (Astro, a few seconds)',
-    inputs: ['storefront', 'cms/payload-types.ts', 'package-lock.json'],
+    inputs: ['storefront', 'shared', 'cms/payload-types.ts', 'package-lock.json'],
     stamp: 'storefront/dist/minimart-build-stamp',
     build: ['astro', 'build', '--root', 'storefront'],
   },

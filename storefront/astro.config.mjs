@@ -12,9 +12,12 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
   // Read at run time from the environment (access "secret" means "not inlined at build time"),
-  // so one build serves any CMS address or currency.
+  // so one build serves any CMS address or currency. storefront/env.ts checks the same variables
+  // (and the production rules) when storefront/server.ts starts.
   env: {
     schema: {
+      MINIMART_ENV: envField.enum({ context: 'server', access: 'secret', values: ['local', 'production'], default: 'local' }),
+      LOG_LEVEL: envField.enum({ context: 'server', access: 'secret', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       CMS_URL: envField.string({ context: 'server', access: 'secret', url: true, default: 'http://localhost:3000' }),
       CMS_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 3000 }),
       SHOP_CURRENCY: envField.string({ context: 'server', access: 'secret', default: 'SGD' }),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/isAdmin'
 import { isAdminOrSelf } from '../access/isAdminOrSelf'
+import { isProduction } from '../env'
 import { USERS } from './slugs'
 
 export const Users: CollectionConfig = {
@@ -16,6 +17,8 @@ export const Users: CollectionConfig = {
     // Payload 3's lockout: 5 wrong passwords lock the account for 10 minutes.
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
+    // Production is served over https (CMS_PUBLIC_URL): the login cookie never travels in clear.
+    cookies: { secure: isProduction(), sameSite: 'Lax' },
   },
   access: {
     read: isAdminOrSelf,

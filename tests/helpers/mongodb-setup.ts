@@ -7,8 +7,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return
   }
   const { MongoMemoryReplSet } = await import('mongodb-memory-server')
-  // A replica set, as in production, so Payload's transactions are exercised.
-  const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1 } })
+  // A replica set, as in production, so Payload's transactions are exercised; on WiredTiger, the
+  // storage engine of a real mongod (the in-memory test engine has no transactions).
+  const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' } })
   project.provide('mongoUri', replSet.getUri())
   return async () => {
     await replSet.stop()

@@ -1,6 +1,6 @@
 /**
- * Starts the real, built apps for tests: `next start cms` on its own database and the Astro
- * standalone server, each on a free port, each in its own process group so a test can stop it
+ * Starts the real, built apps for tests: the CMS (cms/server.ts) on its own database and the
+ * storefront (storefront/server.ts), each on a free port, each in its own process group so a test can stop it
  * (or kill it) completely. Shared by the Vitest and Playwright suites.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -16,10 +16,24 @@ export const root = path.resolve(import.meta.dirname, '../..')
 export const TEST_ADMIN_PASSWORD = 'test-only-admin-password'
 
 /** Every variable the apps read; blanked so a developer's .env never leaks into a test. */
-const APP_VARIABLES = [
-  'MINIMART_ENV', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
-  'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD',
+export const APP_VARIABLES = [
+  'MINIMART_ENV', 'LOG_LEVEL', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
+  'CMS_PUBLIC_URL', 'CMS_PORT', 'REVALIDATE_SECRET',
+  'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD', 'HOST', 'PORT',
 ]
+
+/**
+ * A production configuration that passes every check: strong secrets, an https public address.
+ * The public address is never visited; REST calls go to the test server's own port.
+ */
+export function productionEnv(): Record<string, string> {
+  return {
+    MINIMART_ENV: 'production',
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    REVALIDATE_SECRET: randomBytes(32).toString('hex'),
+    CMS_PUBLIC_URL: 'https://admin.minimart.test',
+  }
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,6 +57,8 @@ export type Server = {
   process: ChildProcess
   /** Everything the server printed so far. */
   output: () => string
+  /** Resolves with the exit code (null when a signal killed it) once the server has exited. */
+  exited: Promise<number | null>
   stop: (signal?: NodeJS.Signals) => Promise<void>
 }
 
@@ -69,6 +85,7 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
     url: `http://127.0.0.1:${port}`,
     process: child,
     output: () => output,
+    exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return
       try {
@@ -80,7 +97,7 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
         try {
           process.kill(-child.pid!, 'SIGKILL')
         } catch {}
-      }, 10_000)
+      }, 20_000)
       await exited
       clearTimeout(timer)
     },
@@ -104,20 +121,21 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
 export type CmsOptions = { databaseUri?: string; env?: Record<string, string> }
 export type Cms = Server & { databaseUri: string }
 
-/** The built CMS (`next start cms`) on a fresh SQLite file unless told otherwise. */
+/** The built CMS (cms/server.ts) on a fresh SQLite file unless told otherwise. */
 export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }: CmsOptions = {}): Promise<Cms> {
   const port = await freePort()
   const server = await startServer({
-    command: [path.join(root, 'node_modules/next/dist/bin/next'), 'start', 'cms', '--port', String(port)],
+    command: [path.join(root, 'cms/server.ts')],
     env: {
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URI: databaseUri,
       ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       SEED_DEMO: 'false',
       ...env,
+      CMS_PORT: String(port),
     },
     port,
-    readyPath: '/api/users/me',
+    readyPath: '/api/health',
   })
   return { ...server, databaseUri }
 }
@@ -126,11 +144,17 @@ export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }:
  * Starts the CMS with a configuration it must refuse; resolves with its exit code and output
  * once it has exited (or fails the test if it serves requests instead).
  */
-export async function startCmsExpectingRefusal(options: CmsOptions): Promise<{ code: number | null; output: string }> {
+export const startCmsExpectingRefusal = (options: CmsOptions) => expectRefusal('CMS', () => startCms(options))
+
+/** Starts the storefront with a configuration it must refuse, as startCmsExpectingRefusal. */
+export const startStorefrontExpectingRefusal = (cmsUrl: string, env: Record<string, string>) =>
+  expectRefusal('storefront', () => startStorefront(cmsUrl, env))
+
+async function expectRefusal(name: string, start: () => Promise<Server>): Promise<{ code: number | null; output: string }> {
   try {
-    const cms = await startCms(options)
-    await cms.stop()
-    throw new Error(`The CMS started although it should have refused:\n${cms.output()}`)
+    const server = await start()
+    await server.stop()
+    throw new Error(`The ${name} started although it should have refused:\n${server.output()}`)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const match = /exited with (\S+) before it was ready:\n([\s\S]*)$/.exec(message)
@@ -139,13 +163,13 @@ export async function startCmsExpectingRefusal(options: CmsOptions): Promise<{ c
   }
 }
 
-/** The built storefront (Astro's standalone Node server) reading the given CMS. */
+/** The built storefront (storefront/server.ts around Astro's build) reading the given CMS. */
 export async function startStorefront(cmsUrl: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort()
   return startServer({
-    command: [path.join(root, 'storefront/dist/server/entry.mjs')],
-    env: { CMS_URL: cmsUrl, HOST: '127.0.0.1', PORT: String(port), ...env },
+    command: [path.join(root, 'storefront/server.ts')],
+    env: { CMS_URL: cmsUrl, ...env, HOST: '127.0.0.1', PORT: String(port) },
     port,
-    readyPath: '/favicon.svg',
+    readyPath: '/healthz',
   })
 }

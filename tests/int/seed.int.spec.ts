@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import { freshDatabaseUri } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
-import { startCms, startCmsExpectingRefusal } from '../helpers/servers'
+import { productionEnv, startCms, startCmsExpectingRefusal } from '../helpers/servers'
 
 const TRYOUT_PASSWORD = 'unclepat_2023_08'
-const STRONG_SECRET = 'a'.repeat(16) + 'b'.repeat(16) + 'c'.repeat(16)
 const itemCount = async (url: string): Promise<number> => (await rest(url, 'items?limit=1')).body.totalDocs
 
 describe('first-start seed', () => {
@@ -57,7 +56,7 @@ describe('first-start seed', () => {
 })
 
 describe('production mode', () => {
-  const production = { MINIMART_ENV: 'production', PAYLOAD_SECRET: STRONG_SECRET }
+  const production = productionEnv()
 
   it('refuses to start without ADMIN_PASSWORD, naming it', async () => {
     const { code, output } = await startCmsExpectingRefusal({ databaseUri: freshDatabaseUri(), env: { ...production, ADMIN_PASSWORD: '' } })

@@ -9,6 +9,7 @@ import { CMS_TIMEOUT_MS, CMS_URL } from 'astro:env/server'
 import { stringify } from 'qs-esm'
 
 import type { Item } from '../../../cms/payload-types'
+import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/requestContext.ts'
 import type { RestQuery } from './queries'
 
 import { catalogueFields, catalogueQuery, itemBySlugQuery } from './queries'
@@ -28,7 +29,7 @@ async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
   let response: Response
   try {
     response = await fetch(url, {
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...requestIdHeader() },
       signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
     })
   } catch (error) {
@@ -38,6 +39,12 @@ async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
   return (await response.json()) as PaginatedDocs<T>
 }
 
+/** The shopper's request id, so the CMS's log lines for this call can be found from the shop's. */
+function requestIdHeader(): Record<string, string> {
+  const requestId = currentRequestId()
+  return requestId ? { [REQUEST_ID_HEADER]: requestId } : {}
+}
+
 export const listItems = (page: number): Promise<PaginatedDocs<ItemSummary>> =>
   getItems<ItemSummary>(catalogueQuery(page))
 
@@ -45,4 +52,18 @@ export const listItems = (page: number): Promise<PaginatedDocs<ItemSummary>> =>
 export async function findItemBySlug(slug: string): Promise<Item | null> {
   const { docs } = await getItems<Item>(itemBySlugQuery(slug))
   return docs[0] ?? null
+}
+
+/** Whether the CMS answers its health check (it can reach its database), for /readyz. */
+export async function cmsIsHealthy(): Promise<boolean> {
+  try {
+    const response = await fetch(`${CMS_URL.replace(/\/$/, '')}/api/health`, {
+      headers: requestIdHeader(),
+      signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
+    })
+    await response.body?.cancel()
+    return response.ok
+  } catch {
+    return false
+  }
 }

@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+import { LOG_LEVELS } from '../shared/logger.ts'
+import { secretWeakness } from '../shared/secrets.ts'
+
+/**
+ * The storefront's environment, checked by storefront/server.ts before the server starts, so that
+ * every problem is listed at once in plain words. The pages read the values through astro:env
+ * (astro.config.mjs `env.schema`); the defaults here match those.
+ */
+
+const whole = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number.` })
+    .int(`${name} must be a whole number.`)
+    .min(min, `${name} must be at least ${min}.`)
+    .max(max, `${name} must be at most ${max}.`)
+
+const envSchema = z
+  .object({
+    MINIMART_ENV: z
+      .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
+      .default('local'),
+    CMS_URL: z
+      .url({ protocol: /^https?$/, error: 'CMS_URL must be a full http(s) address of the CMS, e.g. http://cms:3000.' })
+      .optional(),
+    CMS_TIMEOUT_MS: whole('CMS_TIMEOUT_MS', 1, 60_000).default(3000),
+    SHOP_CURRENCY: z
+      .string()
+      .refine((code) => Intl.supportedValuesOf('currency').includes(code), {
+        error: 'SHOP_CURRENCY must be an ISO 4217 currency code such as SGD, MYR or USD.',
+      })
+      .default('SGD'),
+    SHOP_LOCALE: z
+      .string()
+      .refine(isLocale, { error: 'SHOP_LOCALE must be a locale such as en-SG or ms-MY.' })
+      .default('en-SG'),
+    LOW_STOCK_THRESHOLD: whole('LOW_STOCK_THRESHOLD', 1, 1_000_000).default(5),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: whole('PORT', 1, 65535).default(4321),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
+    // The secret the CMS sends with cache purges (the storefront's revalidate endpoint).
+    REVALIDATE_SECRET: z.string().optional(),
+  })
+
+/** What production needs beyond well-formed values, from the raw variables (see cms/env.ts). */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (env.MINIMART_ENV !== 'production') return []
+  const problems: string[] = []
+  if (!env.CMS_URL) problems.push('CMS_URL is not set: production needs the address of the CMS (e.g. http://cms:3000).')
+  if (!env.REVALIDATE_SECRET) {
+    problems.push('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
+  } else {
+    const weakness = secretWeakness(env.REVALIDATE_SECRET)
+    if (weakness) problems.push(`REVALIDATE_SECRET ${weakness}.`)
+  }
+  return problems
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1
+  } catch {
+    return false
+  }
+}
+
+export type ShopEnv = z.infer<typeof envSchema>
+
+/** The variables checked at start; the tests hold astro:env's schema to this list. */
+export const SHOP_ENV_NAMES = Object.keys(envSchema.shape)
+
+/** Every problem with the environment at once, in plain words, or the parsed environment. */
+export function readShopEnv(source: NodeJS.ProcessEnv = process.env): ShopEnv {
+  // Empty strings (as left by `VAR=` in .env) count as unset.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = envSchema.safeParse(present)
+  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(present)]
+  if (result.success && problems.length === 0) return result.data
+  throw new Error(`Minimart storefront cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+}

@@ -1,0 +1,35 @@
+/**
+ * Starts the built storefront (`astro build`): checks the environment first and lists every
+ * problem at once, then serves Astro's standalone handler (pages and static files) in a server
+ * that stops gracefully on SIGTERM/SIGINT: requests in flight finish, then the process exits 0.
+ * Usage: node storefront/server.ts   (HOST/PORT, default 0.0.0.0:4321)
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+
+import { createGracefulServer } from '../shared/gracefulServer.ts'
+import { createLogger } from '../shared/logger.ts'
+import { readShopEnv } from './env.ts'
+
+// One .env at the repository root serves both apps; real environment variables win.
+const rootEnv = path.resolve(import.meta.dirname, '../.env')
+if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
+
+let env
+try {
+  env = readShopEnv()
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+}
+
+const logger = createLogger({ name: 'storefront', json: env.MINIMART_ENV === 'production', level: env.LOG_LEVEL })
+
+// This file starts the server itself; the build's entry only provides the handler.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled'
+const { handler } = await import(new URL('./dist/server/entry.mjs', import.meta.url).href)
+
+const server = createGracefulServer(handler, { logger })
+server.listen(env.PORT, env.HOST, () => {
+  logger.info({ host: env.HOST, port: env.PORT }, `storefront ready on http://localhost:${env.PORT}`)
+})

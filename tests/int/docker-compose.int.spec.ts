@@ -1,0 +1,166 @@
+/**
+ * No Docker engine runs here, so docker-compose.yml and the Dockerfile are checked as an operator
+ * would read them: against the Compose Specification's JSON schema (as shipped in the npm package
+ * of dclint, a Compose linter), and for wiring that the schema cannot see — ports, environment
+ * variables the apps really read, health checks that exist, volumes, start order.
+ */
+import { Ajv } from 'ajv'
+import draft07 from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' }
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { describe, expect, it } from 'vitest'
+
+import { CMS_ENV_NAMES } from '../../cms/env'
+import { SHOP_ENV_NAMES } from '../../storefront/env'
+import { databaseKind } from '../helpers/database'
+import { root } from '../helpers/servers'
+
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8')
+
+const composeSchema = () => {
+  const require = createRequire(import.meta.url)
+  const dclint = path.dirname(require.resolve('dclint/package.json'))
+  return JSON.parse(readFileSync(path.join(dclint, 'schemas/compose.schema.json'), 'utf8'))
+}
+
+// `merge: true`: the app services share settings through a YAML anchor (<<: *app), as Compose does.
+const compose = parse(read('docker-compose.yml'), { merge: true })
+const services = compose.services as Record<string, any>
+
+/** Paths (relative to the image's WORKDIR) that the runtime stage of the Dockerfile contains. */
+function runtimeImage() {
+  const dockerfile = read('Dockerfile').replace(/\\\n/g, ' ')
+  const stages = dockerfile.split(/^FROM /m).slice(1)
+  const runtime = stages[stages.length - 1]
+  const lines = runtime.split('\n').map((line) => line.trim())
+  const paths: string[] = []
+  for (const line of lines.filter((line) => line.startsWith('COPY '))) {
+    const args = line.split(/\s+/).slice(1).filter((arg) => !arg.startsWith('--'))
+    const destination = args.pop()!.replace(/^\.\/?/, '').replace(/\/$/, '')
+    for (const source of args) {
+      const relative = source.replace(/^\/app\/?/, '')
+      paths.push(args.length > 1 ? path.posix.join(destination, path.posix.basename(relative)) : destination || relative)
+    }
+  }
+  const contains = (file: string) => paths.some((copied) => file === copied || file.startsWith(`${copied}/`))
+  return { base: runtime.split(/\s/)[0], lines, paths, contains }
+}
+
+const environmentOf = (service: string): Record<string, string> => services[service].environment
+/** `${NAME:?message}`: Compose refuses to start without NAME, saying message. */
+const requiredFromEnvFile = (value: string) => /^\$\{([A-Z_]+):\?[^}]+\}$/.exec(value)?.[1]
+const containerPorts = (service: string) => services[service].ports.map((port: string) => Number(port.split(':').pop()))
+const healthcheckUrl = (service: string) => /fetch\('([^']+)'\)/.exec(services[service].healthcheck.test.join(' '))?.[1]
+
+describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Dockerfile', () => {
+  it('is valid against the Compose Specification schema', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false })
+    // The schema names draft-07 by its https address; Ajv knows the same meta-schema by http.
+    ajv.addMetaSchema({ ...draft07, $id: 'https://json-schema.org/draft-07/schema' })
+    const validate = ajv.compile(composeSchema())
+    expect(validate(compose), JSON.stringify(validate.errors, null, 2)).toBe(true)
+    // The schema itself knows a mistake when it sees one.
+    expect(validate({ ...compose, services: { ...services, cms: { ...services.cms, depends_on: { mongo: { condition: 'healthy' } } } } })).toBe(false)
+  })
+
+  it('runs MongoDB 8 as a replica set that initiates itself, on a named volume, reachable only by the CMS', () => {
+    const mongo = services.mongo
+    expect(mongo.image).toBe('mongo:8')
+    const replicaSet = mongo.command[mongo.command.indexOf('--replSet') + 1]
+    const initiate = mongo.healthcheck.test.join(' ')
+    expect(initiate).toContain(`rs.initiate({ _id: '${replicaSet}', members: [{ _id: 0, host: 'mongo:27017' }] })`)
+    // mongosh is the shell in the official mongo images since 6.0 (the legacy `mongo` is gone).
+    expect(mongo.healthcheck.test.slice(0, 2)).toEqual(['CMD', 'mongosh'])
+    expect(mongo.volumes).toContain('mongo-data:/data/db')
+    expect(Object.keys(compose.volumes)).toContain('mongo-data')
+    expect(mongo.ports).toBeUndefined()
+    expect(compose.networks[mongo.networks[0]].internal).toBe(true)
+
+    const uri = new URL(environmentOf('cms').DATABASE_URI)
+    expect(uri.protocol).toBe('mongodb:')
+    expect(uri.host).toBe('mongo:27017')
+    expect(uri.searchParams.get('replicaSet')).toBe(replicaSet)
+    expect(services.cms.networks).toContain(mongo.networks[0])
+  })
+
+  it('gives each service a health check, and starts each after what it needs is healthy', () => {
+    for (const name of Object.keys(services)) expect(services[name].healthcheck?.test, name).toBeDefined()
+    expect(services.cms.depends_on).toEqual({ mongo: { condition: 'service_healthy' } })
+    expect(services.storefront.depends_on).toEqual({ cms: { condition: 'service_healthy' } })
+  })
+
+  it('sets production mode, and takes every secret from .env, refusing to start without it', () => {
+    const cms = environmentOf('cms')
+    const shop = environmentOf('storefront')
+    expect(cms.MINIMART_ENV).toBe('production')
+    expect(shop.MINIMART_ENV).toBe('production')
+    for (const name of ['PAYLOAD_SECRET', 'REVALIDATE_SECRET', 'ADMIN_PASSWORD', 'CMS_PUBLIC_URL']) {
+      expect(requiredFromEnvFile(cms[name]), name).toBe(name)
+    }
+    expect(requiredFromEnvFile(shop.REVALIDATE_SECRET)).toBe('REVALIDATE_SECRET')
+    // .env.example documents every variable compose takes from .env.
+    const documented = read('.env.example')
+    for (const name of read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)/g)) {
+      expect(documented, name[1]).toMatch(new RegExp(`^${name[1]}=`, 'm'))
+    }
+  })
+
+  it('passes only variables that the apps read (a misspelt name would be silently ignored)', () => {
+    expect(Object.keys(environmentOf('cms')).filter((name) => !CMS_ENV_NAMES.includes(name))).toEqual([])
+    expect(Object.keys(environmentOf('storefront')).filter((name) => !SHOP_ENV_NAMES.includes(name))).toEqual([])
+    // And the storefront checks at start every variable its pages read through astro:env.
+    const astroNames = [...read('storefront/astro.config.mjs').matchAll(/^\s+([A-Z_]+): envField\./gm)].map((match) => match[1])
+    expect(astroNames.length).toBeGreaterThan(0)
+    expect(astroNames.filter((name) => !SHOP_ENV_NAMES.includes(name))).toEqual([])
+  })
+
+  it('wires the ports: each app listens where it is published, health-checked and found', () => {
+    const cmsPort = Number(environmentOf('cms').CMS_PORT)
+    expect(containerPorts('cms')).toEqual([cmsPort])
+    expect(healthcheckUrl('cms')).toBe(`http://127.0.0.1:${cmsPort}/api/health`)
+    expect(environmentOf('storefront').CMS_URL).toBe(`http://cms:${cmsPort}`)
+
+    const shopPort = Number(environmentOf('storefront').PORT)
+    expect(containerPorts('storefront')).toEqual([shopPort])
+    expect(healthcheckUrl('storefront')).toBe(`http://127.0.0.1:${shopPort}/healthz`)
+    expect(environmentOf('storefront').HOST).toBe('0.0.0.0')
+  })
+
+  it('health checks call endpoints the apps have, with a program the image has', () => {
+    // The CMS's /api/health is a Payload endpoint with path /health; the storefront's a page.
+    expect(read('cms/endpoints/health.ts')).toMatch(/path: '\/health'/)
+    expect(read('payload.config.ts')).toMatch(/endpoints: \[health\]/)
+    expect(existsSync(path.join(root, 'storefront/src/pages/healthz.ts'))).toBe(true)
+    const image = runtimeImage()
+    // The official Node image has `node` on its PATH.
+    expect(image.base).toMatch(/^\$\{NODE_IMAGE\}|^node:24/)
+    expect(read('Dockerfile')).toMatch(/^ARG NODE_IMAGE=node:24-[a-z]+-slim$/m)
+    for (const name of ['cms', 'storefront']) expect(services[name].healthcheck.test.slice(0, 2)).toEqual(['CMD', 'node'])
+  })
+
+  it('runs commands whose files are in the image, as a user who is not root', () => {
+    const image = runtimeImage()
+    for (const name of ['cms', 'storefront']) {
+      const [program, script] = services[name].command
+      expect(program).toBe('node')
+      expect(existsSync(path.join(root, script)), script).toBe(true)
+      expect(image.contains(script), `${script} is not copied into the image`).toBe(true)
+    }
+    // What those servers load at run time.
+    for (const file of ['package.json', 'node_modules', 'shared/logger.ts', 'cms/.next', 'cms/next.config.ts', 'storefront/env.ts', 'storefront/dist/server/entry.mjs']) {
+      expect(image.contains(file), `${file} is not copied into the image`).toBe(true)
+    }
+    expect(image.lines).toContain('USER node')
+    expect(image.lines.some((line) => /^ENV .*MINIMART_ENV=production/.test(line))).toBe(true)
+    expect(read('.dockerignore')).toMatch(/^\.env$/m)
+  })
+
+  it('keeps uploaded media on a named volume the non-root user can write', () => {
+    expect(services.cms.volumes).toContain('media:/app/media')
+    expect(Object.keys(compose.volumes)).toContain('media')
+    // An empty named volume takes the owner of the image's folder: `node`, not root.
+    expect(runtimeImage().lines.some((line) => /^RUN .*mkdir -p media\b.*chown node:node media\b/.test(line))).toBe(true)
+  })
+})
