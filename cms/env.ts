@@ -28,6 +28,11 @@ const envSchema = z
     SEED_DEMO: z
       .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
       .default('true'),
+    // Where the CMS tells the storefront to drop its cache after an edit, and the secret it shows.
+    STOREFRONT_URL: z
+      .url({ protocol: /^https?$/, error: 'STOREFRONT_URL must be an http(s) address, e.g. http://localhost:4321.' })
+      .optional(),
+    REVALIDATE_SECRET: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MINIMART_ENV !== 'production') return
@@ -39,7 +44,15 @@ const envSchema = z
     } else if (env.ADMIN_PASSWORD === TRYOUT_ADMIN_PASSWORD) {
       ctx.addIssue({ code: 'custom', message: 'ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.' })
     }
+    if (!env.STOREFRONT_URL) {
+      ctx.addIssue({ code: 'custom', message: 'STOREFRONT_URL is not set: production needs the address where the CMS reaches the storefront.' })
+    }
+    if (!env.REVALIDATE_SECRET || env.REVALIDATE_SECRET.length < 32) {
+      ctx.addIssue({ code: 'custom', message: 'REVALIDATE_SECRET must be set, at least 32 characters, in production (the same value on the storefront).' })
+    }
   })
+  // A laptop's storefront (npm start); edits are purged only when REVALIDATE_SECRET is set too.
+  .transform((env) => ({ ...env, STOREFRONT_URL: env.STOREFRONT_URL ?? 'http://localhost:4321' }))
 
 export type CmsEnv = z.infer<typeof envSchema>
 

@@ -4,8 +4,10 @@ import { slugField } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS } from '../slugs'
+import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import {
   NAME_MAX_LENGTH,
@@ -31,6 +33,12 @@ export const Items: CollectionConfig = {
     delete: isLoggedIn,
   },
   defaultSort: 'name',
+  hooks: {
+    beforeChange: [shopperFields],
+    // The shop caches the catalogue; tell it at once when what shoppers see changes.
+    afterChange: [revalidateStorefrontAfterChange],
+    afterDelete: [revalidateStorefrontAfterDelete],
+  },
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
   // Drafts are validated like published items, so nothing half-valid is ever stored.
   versions: {
@@ -95,6 +103,19 @@ export const Items: CollectionConfig = {
           admin: { step: 1 },
         },
       ],
+    },
+    // Kept by the shopperFields hook for the shop's sort and search; never edited by hand.
+    {
+      name: 'inStock',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: { hidden: true },
+    },
+    {
+      name: 'searchText',
+      type: 'textarea',
+      admin: { hidden: true },
     },
   ],
 }
