@@ -19,6 +19,7 @@ export const TEST_ADMIN_PASSWORD = 'test-only-admin-password'
 const APP_VARIABLES = [
   'MINIMART_ENV', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
   'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD',
+  'STOREFRONT_URL', 'REVALIDATE_SECRET', 'CMS_CACHE_SECONDS', 'SHOP_URL',
 ]
 
 export async function freePort(): Promise<number> {
@@ -101,12 +102,12 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
   throw new Error(`${command.join(' ')} was not ready within 120 s:\n${output}`)
 }
 
-export type CmsOptions = { databaseUri?: string; env?: Record<string, string> }
-export type Cms = Server & { databaseUri: string }
+export type CmsOptions = { databaseUri?: string; env?: Record<string, string>; port?: number }
+export type Cms = Server & { databaseUri: string; port: number }
 
 /** The built CMS (`next start cms`) on a fresh SQLite file unless told otherwise. */
-export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }: CmsOptions = {}): Promise<Cms> {
-  const port = await freePort()
+export async function startCms({ databaseUri = temporarySqliteUri(), env = {}, port }: CmsOptions = {}): Promise<Cms> {
+  port ??= await freePort()
   const server = await startServer({
     command: [path.join(root, 'node_modules/next/dist/bin/next'), 'start', 'cms', '--port', String(port)],
     env: {
@@ -119,7 +120,7 @@ export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }:
     port,
     readyPath: '/api/users/me',
   })
-  return { ...server, databaseUri }
+  return { ...server, databaseUri, port }
 }
 
 /**
@@ -140,12 +141,39 @@ export async function startCmsExpectingRefusal(options: CmsOptions): Promise<{ c
 }
 
 /** The built storefront (Astro's standalone Node server) reading the given CMS. */
-export async function startStorefront(cmsUrl: string, env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort()
+export async function startStorefront(
+  cmsUrl: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<Server> {
+  port ??= await freePort()
   return startServer({
     command: [path.join(root, 'storefront/dist/server/entry.mjs')],
     env: { CMS_URL: cmsUrl, HOST: '127.0.0.1', PORT: String(port), ...env },
     port,
     readyPath: '/favicon.svg',
   })
+}
+
+export type Shop = { cms: Cms; shop: Server; secret: string; stop: () => Promise<void> }
+
+/**
+ * The CMS and the storefront wired to each other as in production: the storefront reads the
+ * CMS, and the CMS purges the storefront's cache after every edit, with a shared secret. The
+ * storefront's port is chosen first, because the CMS must know where to send its purges.
+ */
+export async function startShop({ cms: cmsOptions = {}, shopEnv = {} }: { cms?: CmsOptions; shopEnv?: Record<string, string> } = {}): Promise<Shop> {
+  const secret = randomBytes(32).toString('hex')
+  const shopPort = await freePort()
+  const cms = await startCms({
+    ...cmsOptions,
+    env: { STOREFRONT_URL: `http://127.0.0.1:${shopPort}`, REVALIDATE_SECRET: secret, ...cmsOptions.env },
+  })
+  try {
+    const shop = await startStorefront(cms.url, { REVALIDATE_SECRET: secret, ...shopEnv }, shopPort)
+    return { cms, shop, secret, stop: async () => { await shop.stop(); await cms.stop() } }
+  } catch (error) {
+    await cms.stop()
+    throw error
+  }
 }
