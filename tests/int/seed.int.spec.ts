@@ -57,7 +57,12 @@ describe('first-start seed', () => {
 })
 
 describe('production mode', () => {
-  const production = { MINIMART_ENV: 'production', PAYLOAD_SECRET: STRONG_SECRET }
+  const production = {
+    MINIMART_ENV: 'production',
+    PAYLOAD_SECRET: STRONG_SECRET,
+    STOREFRONT_URL: 'http://127.0.0.1:9',
+    REVALIDATE_SECRET: STRONG_SECRET.split('').reverse().join(''),
+  }
 
   it('refuses to start without ADMIN_PASSWORD, naming it', async () => {
     const { code, output } = await startCmsExpectingRefusal({ databaseUri: freshDatabaseUri(), env: { ...production, ADMIN_PASSWORD: '' } })
@@ -77,6 +82,16 @@ describe('production mode', () => {
       env: { ...production, PAYLOAD_SECRET: 'short', ADMIN_PASSWORD: 'a-real-password' },
     })
     expect(output).toMatch(/PAYLOAD_SECRET must be at least 32 characters/)
+  })
+
+  it('refuses to start without the storefront purge settings, naming them', async () => {
+    const { code, output } = await startCmsExpectingRefusal({
+      databaseUri: freshDatabaseUri(),
+      env: { ...production, ADMIN_PASSWORD: 'a-real-password', STOREFRONT_URL: '', REVALIDATE_SECRET: 'short' },
+    })
+    expect(code).not.toBe(0)
+    expect(output).toMatch(/STOREFRONT_URL is not set/)
+    expect(output).toMatch(/REVALIDATE_SECRET must be set, at least 32 characters/)
   })
 
   it('starts with its own password and seeds no demo items', async () => {
