@@ -32,3 +32,10 @@ export async function ensureItems(baseUrl: string, items: ItemInput[]): Promise<
   const existing = new Set(body.docs.map((doc: { name: string }) => doc.name))
   for (const item of items) if (!existing.has(item.name)) await createItem(baseUrl, item)
 }
+
+/** 30 wafers (two pages of results), every third one sold out, priced $1.00 to $3.90. */
+export const wafers: ItemInput[] = Array.from({ length: 30 }, (_, i) => ({
+  name: `Wafer Roll No. ${String(i + 1).padStart(2, '0')}`,
+  price: 100 + i * 10,
+  quantity: i % 3 === 2 ? 0 : 10,
+}))

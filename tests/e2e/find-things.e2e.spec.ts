@@ -5,14 +5,7 @@
 import { expect, type Page, test } from '@playwright/test'
 
 import { cmsUrl, shopUrl } from './apps'
-import { ensureItems } from './cms'
-
-// 30 wafers (two pages of results), every third one sold out, priced $1.00 to $3.90.
-const wafers = Array.from({ length: 30 }, (_, i) => ({
-  name: `Wafer Roll No. ${String(i + 1).padStart(2, '0')}`,
-  price: 100 + i * 10,
-  quantity: i % 3 === 2 ? 0 : 10,
-}))
+import { ensureItems, wafers } from './cms'
 
 test.beforeAll(async () => {
   await ensureItems(cmsUrl(), wafers)
