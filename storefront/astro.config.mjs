@@ -11,6 +11,9 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
+  // Lean HTML: styles in one immutable, long-cached file; scoped styles by class, not attributes.
+  build: { inlineStylesheets: 'never' },
+  scopedStyleStrategy: 'class',
   // Read at run time from the environment (access "secret" means "not inlined at build time"),
   // so one build serves any CMS address or currency.
   env: {

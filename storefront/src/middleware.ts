@@ -1,12 +1,13 @@
-import { defineMiddleware } from 'astro:middleware'
+import { defineMiddleware, sequence } from 'astro:middleware'
 
+import { pageCache } from './lib/cache'
 import { CmsUnavailableError } from './lib/cms'
 
 /**
  * When the CMS cannot be reached, any page becomes the friendly "back in a moment" page with
  * status 503 (and Retry-After), never a stack trace.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const cmsUnavailable = defineMiddleware(async (context, next) => {
   try {
     return await next()
   } catch (error) {
@@ -19,3 +20,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return new Response(page.body, { status: 503, headers })
   }
 })
+
+export const onRequest = sequence(cmsUnavailable, pageCache)

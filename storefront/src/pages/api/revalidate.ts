@@ -1,7 +1,8 @@
 /**
  * POST /api/revalidate — the CMS calls this after an item changes (cms/hooks/revalidateStorefront.ts)
  * with `Authorization: Bearer <REVALIDATE_SECRET>` and `{"collection":"items"}`; every cached CMS
- * answer is then refetched on its next use. A wrong or missing secret gets 401.
+ * answer and rendered page is then refetched or re-rendered on its next use. A wrong or missing
+ * secret gets 401.
  */
 import type { APIRoute } from 'astro'
 
@@ -28,7 +29,8 @@ export const POST: APIRoute = async ({ request }) => {
   if (typeof collection !== 'string' || !KNOWN_TARGETS.has(collection)) {
     return json(400, { error: `"collection" must be one of: ${[...KNOWN_TARGETS].join(', ')}.` })
   }
-  return json(200, { purged: collection, entries: purge() })
+  purge()
+  return json(200, { purged: collection })
 }
 
 export const ALL: APIRoute = () => json(405, { error: 'Use POST.' }, { allow: 'POST' })
