@@ -149,7 +149,7 @@ export interface Item {
   } | null;
   price: number;
   quantity: number;
-  inStock?: boolean | null;
+  soldOut?: boolean | null;
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -269,7 +269,7 @@ export interface ItemsSelect<T extends boolean = true> {
   description?: T;
   price?: T;
   quantity?: T;
-  inStock?: T;
+  soldOut?: T;
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,5 +1,5 @@
 import * as migration_20261128_022203_initial from './20261128_022203_initial';
-import * as migration_20261128_024026_storefront_search from './20261128_024026_storefront_search';
+import * as migration_20261128_031812_storefront_search from './20261128_031812_storefront_search';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261128_022203_initial',
   },
   {
-    up: migration_20261128_024026_storefront_search.up,
-    down: migration_20261128_024026_storefront_search.down,
-    name: '20261128_024026_storefront_search'
+    up: migration_20261128_031812_storefront_search.up,
+    down: migration_20261128_031812_storefront_search.down,
+    name: '20261128_031812_storefront_search'
   },
 ];

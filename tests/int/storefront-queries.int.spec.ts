@@ -143,19 +143,19 @@ describe('the catalogue query', () => {
 })
 
 describe('the fields the CMS keeps for the shop', () => {
-  it('inStock and searchText follow partial edits', async () => {
+  it('soldOut and searchText follow partial edits', async () => {
     const doc = await create({ name: 'Yam Cake', price: 350, quantity: 2, description: paragraph('Steamed with dried shrimp.') })
-    expect(doc).toMatchObject({ inStock: true, searchText: 'yam cake steamed with dried shrimp.' })
+    expect(doc).toMatchObject({ soldOut: false, searchText: 'yam cake steamed with dried shrimp.' })
     const soldOut = await rest(cms.url, `items/${doc.id}`, { method: 'PATCH', token, body: { quantity: 0 } })
-    expect(soldOut.body.doc).toMatchObject({ inStock: false, searchText: 'yam cake steamed with dried shrimp.' })
+    expect(soldOut.body.doc).toMatchObject({ soldOut: true, searchText: 'yam cake steamed with dried shrimp.' })
     const renamed = await rest(cms.url, `items/${doc.id}`, { method: 'PATCH', token, body: { name: 'Fried Yam Cake', quantity: 9 } })
-    expect(renamed.body.doc).toMatchObject({ inStock: true, searchText: 'fried yam cake steamed with dried shrimp.' })
+    expect(renamed.body.doc).toMatchObject({ soldOut: false, searchText: 'fried yam cake steamed with dried shrimp.' })
     expect(names(await catalogue({ q: 'fried shrimp' }))).toEqual(['Fried Yam Cake'])
   })
 
   it('a client cannot set them by hand', async () => {
-    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, inStock: true, searchText: 'milo' })
-    expect(doc).toMatchObject({ inStock: false, searchText: 'ghost item' })
+    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, soldOut: false, searchText: 'milo' })
+    expect(doc).toMatchObject({ soldOut: true, searchText: 'ghost item' })
     await rest(cms.url, `items/${doc.id}`, { method: 'DELETE', token })
   })
 })

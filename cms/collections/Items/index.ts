@@ -33,6 +33,8 @@ export const Items: CollectionConfig = {
     delete: isLoggedIn,
   },
   defaultSort: 'name',
+  // The shop's default order (available items first, then by name) straight from an index.
+  indexes: [{ fields: ['soldOut', 'name'] }],
   hooks: {
     beforeChange: [shopperFields],
     // The shop caches the catalogue; tell it at once when what shoppers see changes.
@@ -51,6 +53,7 @@ export const Items: CollectionConfig = {
       type: 'text',
       required: true,
       maxLength: NAME_MAX_LENGTH,
+      index: true,
       validate: validateName,
       hooks: { beforeValidate: [trimText] },
     },
@@ -82,6 +85,7 @@ export const Items: CollectionConfig = {
           label: 'Price',
           required: true,
           min: 0,
+          index: true,
           validate: validatePrice,
           admin: {
             step: 1,
@@ -106,10 +110,9 @@ export const Items: CollectionConfig = {
     },
     // Kept by the shopperFields hook for the shop's sort and search; never edited by hand.
     {
-      name: 'inStock',
+      name: 'soldOut',
       type: 'checkbox',
       defaultValue: false,
-      index: true,
       admin: { hidden: true },
     },
     {

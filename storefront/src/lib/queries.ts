@@ -40,7 +40,7 @@ export type RestQuery = {
 
 /** Payload sorts; ties broken by name so paging is stable. Sold-out items last by default. */
 export const SORT_ORDERS: Record<SortKey, string> = {
-  available: '-inStock,name',
+  available: 'soldOut,name',
   name: 'name',
   'price-asc': 'price,name',
   'price-desc': '-price,name',

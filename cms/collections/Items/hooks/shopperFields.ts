@@ -9,7 +9,8 @@ import { foldForSearch } from '../searchText'
 
 /**
  * Keeps the two fields the shop queries in step with what Uncle Pat edits:
- * - `inStock`, so the catalogue can sort sold-out items after available ones in the database;
+ * - `soldOut`, so the catalogue can sort sold-out items after available ones in the database
+ *   (ascending, so one index on soldOut + name serves the shop's default order);
  * - `searchText`, the name and the description as plain folded text, because the description is
  *   Lexical JSON: a LIKE on that column would also match its keys ("paragraph", "text").
  * A collection hook, not field hooks, because a partial update (only `quantity`) must still see
@@ -22,7 +23,7 @@ export const shopperFields: CollectionBeforeChangeHook<Item> = ({ data, original
     : ''
   return {
     ...data,
-    inStock: typeof item.quantity === 'number' && item.quantity > 0,
+    soldOut: !(typeof item.quantity === 'number' && item.quantity > 0),
     searchText: foldForSearch(`${item.name ?? ''} ${description}`),
   }
 }
