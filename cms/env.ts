@@ -48,6 +48,11 @@ const envSchema = z
     // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
     REVALIDATE_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
+    // Where the CMS tells the storefront to drop its cache after an edit (with REVALIDATE_SECRET).
+    // Unset in local mode: a laptop's storefront (npm start). Required in production.
+    STOREFRONT_URL: z
+      .url({ protocol: /^https?$/, error: 'STOREFRONT_URL must be an http(s) address, e.g. http://localhost:4321.' })
+      .default('http://localhost:4321'),
   })
 
 /**
@@ -77,6 +82,10 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
     problems.push('ADMIN_PASSWORD is the documented try-out password: production refuses it. Choose your own.')
   } else if (env.ADMIN_PASSWORD.length < ADMIN_PASSWORD_MIN_LENGTH) {
     problems.push(`ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters in production.`)
+  }
+
+  if (!env.STOREFRONT_URL) {
+    problems.push('STOREFRONT_URL is not set: production needs the address where the CMS reaches the storefront to purge its cache.')
   }
 
   // Login cookies are marked Secure in production, and browsers only send those over https.

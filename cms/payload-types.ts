@@ -149,6 +149,8 @@ export interface Item {
   } | null;
   price: number;
   quantity: number;
+  soldOut?: boolean | null;
+  searchText?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -267,6 +269,8 @@ export interface ItemsSelect<T extends boolean = true> {
   description?: T;
   price?: T;
   quantity?: T;
+  soldOut?: T;
+  searchText?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -28,7 +28,7 @@ function checkNode(): void {
 }
 
 /** Secrets that the apps need and that a local try-out may generate for itself. */
-const GENERATED_SECRETS = ['PAYLOAD_SECRET'] as const
+const GENERATED_SECRETS = ['PAYLOAD_SECRET', 'REVALIDATE_SECRET'] as const
 
 function ensureSecrets(): void {
   const envFile = path.join(root, '.env')
@@ -80,7 +80,7 @@ const apps: App[] = [
   },
   {
     name: 'storefront (Astro, a few seconds)',
-    inputs: ['storefront', 'shared', 'cms/payload-types.ts', 'package-lock.json'],
+    inputs: ['storefront', 'shared', 'cms/payload-types.ts', 'cms/collections/Items/searchText.ts', 'package-lock.json'],
     stamp: 'storefront/dist/minimart-build-stamp',
     build: ['astro', 'build', '--root', 'storefront'],
   },

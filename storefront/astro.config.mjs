@@ -11,6 +11,9 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
+  // Lean HTML: styles in one immutable, long-cached file; scoped styles by class, not attributes.
+  build: { inlineStylesheets: 'never' },
+  scopedStyleStrategy: 'class',
   // Read at run time from the environment (access "secret" means "not inlined at build time"),
   // so one build serves any CMS address or currency. storefront/env.ts checks the same variables
   // (and the production rules) when storefront/server.ts starts.
@@ -23,6 +26,13 @@ export default defineConfig({
       SHOP_CURRENCY: envField.string({ context: 'server', access: 'secret', default: 'SGD' }),
       SHOP_LOCALE: envField.string({ context: 'server', access: 'secret', default: 'en-SG' }),
       LOW_STOCK_THRESHOLD: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 5 }),
+      // How long a CMS answer is reused before it is fetched again (edits purge it at once).
+      CMS_CACHE_SECONDS: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 30 }),
+      // Shared with the CMS, which sends it to /api/revalidate after an edit; unset: purging is off.
+      REVALIDATE_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // The shop's public address for canonical links, Open Graph and the sitemap; unset: the
+      // address each request came to.
+      SHOP_URL: envField.string({ context: 'server', access: 'secret', url: true, optional: true }),
     },
   },
 })

@@ -1,6 +1,7 @@
-import { defineMiddleware } from 'astro:middleware'
+import { defineMiddleware, sequence } from 'astro:middleware'
 
 import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../../shared/requestContext.ts'
+import { pageCache } from './lib/cache'
 import { CmsUnavailableError } from './lib/cms'
 import { log } from './lib/log'
 
@@ -13,7 +14,7 @@ const PROBES = new Set(['/healthz', '/readyz'])
  * duration. When the CMS cannot be reached, any page becomes the friendly "back in a moment" page
  * with status 503 (and Retry-After), never a stack trace.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const requestContext = defineMiddleware(async (context, next) => {
   // A rewrite (to the 503 page) runs the middleware again inside the first run: same request.
   if (currentRequestId()) return next()
   const started = performance.now()
@@ -49,3 +50,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   else log.info(fields, 'request')
   return response
 })
+
+// Request id, log line and the 503 page around the page cache, so cached pages are logged too.
+export const onRequest = sequence(requestContext, pageCache)

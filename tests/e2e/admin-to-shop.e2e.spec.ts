@@ -20,8 +20,8 @@ test('Uncle Pat adds an item in the admin panel and a shopper sees it on the sho
   await page.locator('#action-save').click()
   await expect(page).toHaveURL(/\/admin\/collections\/items\/\d+/)
 
-  // The shopper's side: the catalogue lists it with the right price and stock.
-  await page.goto(shopUrl())
+  // The shopper's side, at once (the CMS purged the shop's cache): found with the right price and stock.
+  await page.goto(`${shopUrl()}/?q=durian+puffs`)
   const card = page.locator('li.card', { hasText: 'Durian Puffs (6)' })
   await expect(card).toBeVisible()
   await expect(card.locator('.price')).toHaveText('$7.90')

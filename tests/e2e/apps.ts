@@ -7,3 +7,6 @@ function required(name: string): string {
   if (!value) throw new Error(`${name} is not set: run the e2e tests through playwright.config.ts`)
   return value
 }
+
+/** The secret the CMS and the storefront of the e2e run share for cache purges. */
+export const revalidateSecret = (): string => required('E2E_REVALIDATE_SECRET')

@@ -18,8 +18,9 @@ export const TEST_ADMIN_PASSWORD = 'test-only-admin-password'
 /** Every variable the apps read; blanked so a developer's .env never leaks into a test. */
 export const APP_VARIABLES = [
   'MINIMART_ENV', 'LOG_LEVEL', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
-  'CMS_PUBLIC_URL', 'CMS_PORT', 'REVALIDATE_SECRET',
+  'CMS_PUBLIC_URL', 'CMS_PORT', 'REVALIDATE_SECRET', 'STOREFRONT_URL',
   'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD', 'HOST', 'PORT',
+  'CMS_CACHE_SECONDS', 'SHOP_URL',
 ]
 
 /**
@@ -32,6 +33,8 @@ export function productionEnv(): Record<string, string> {
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     REVALIDATE_SECRET: randomBytes(32).toString('hex'),
     CMS_PUBLIC_URL: 'https://admin.minimart.test',
+    // Nothing listens there: purges fail, are logged, and never fail a save.
+    STOREFRONT_URL: 'http://127.0.0.1:9',
   }
 }
 
@@ -118,12 +121,12 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
   throw new Error(`${command.join(' ')} was not ready within 120 s:\n${output}`)
 }
 
-export type CmsOptions = { databaseUri?: string; env?: Record<string, string> }
-export type Cms = Server & { databaseUri: string }
+export type CmsOptions = { databaseUri?: string; env?: Record<string, string>; port?: number }
+export type Cms = Server & { databaseUri: string; port: number }
 
 /** The built CMS (cms/server.ts) on a fresh SQLite file unless told otherwise. */
-export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }: CmsOptions = {}): Promise<Cms> {
-  const port = await freePort()
+export async function startCms({ databaseUri = temporarySqliteUri(), env = {}, port }: CmsOptions = {}): Promise<Cms> {
+  port ??= await freePort()
   const server = await startServer({
     command: [path.join(root, 'cms/server.ts')],
     env: {
@@ -137,7 +140,7 @@ export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }:
     port,
     readyPath: '/api/health',
   })
-  return { ...server, databaseUri }
+  return { ...server, databaseUri, port }
 }
 
 /**
@@ -164,12 +167,39 @@ async function expectRefusal(name: string, start: () => Promise<Server>): Promis
 }
 
 /** The built storefront (storefront/server.ts around Astro's build) reading the given CMS. */
-export async function startStorefront(cmsUrl: string, env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort()
+export async function startStorefront(
+  cmsUrl: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<Server> {
+  port ??= await freePort()
   return startServer({
     command: [path.join(root, 'storefront/server.ts')],
     env: { CMS_URL: cmsUrl, ...env, HOST: '127.0.0.1', PORT: String(port) },
     port,
     readyPath: '/healthz',
   })
+}
+
+export type Shop = { cms: Cms; shop: Server; secret: string; stop: () => Promise<void> }
+
+/**
+ * The CMS and the storefront wired to each other as in production: the storefront reads the
+ * CMS, and the CMS purges the storefront's cache after every edit, with a shared secret. The
+ * storefront's port is chosen first, because the CMS must know where to send its purges.
+ */
+export async function startShop({ cms: cmsOptions = {}, shopEnv = {} }: { cms?: CmsOptions; shopEnv?: Record<string, string> } = {}): Promise<Shop> {
+  const secret = randomBytes(32).toString('hex')
+  const shopPort = await freePort()
+  const cms = await startCms({
+    ...cmsOptions,
+    env: { STOREFRONT_URL: `http://127.0.0.1:${shopPort}`, REVALIDATE_SECRET: secret, ...cmsOptions.env },
+  })
+  try {
+    const shop = await startStorefront(cms.url, { REVALIDATE_SECRET: secret, ...shopEnv }, shopPort)
+    return { cms, shop, secret, stop: async () => { await shop.stop(); await cms.stop() } }
+  } catch (error) {
+    await cms.stop()
+    throw error
+  }
 }

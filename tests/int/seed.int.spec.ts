@@ -78,6 +78,16 @@ describe('production mode', () => {
     expect(output).toMatch(/PAYLOAD_SECRET must be at least 32 characters/)
   })
 
+  it('refuses to start without the storefront purge settings, naming them', async () => {
+    const { code, output } = await startCmsExpectingRefusal({
+      databaseUri: freshDatabaseUri(),
+      env: { ...production, ADMIN_PASSWORD: 'a-real-password', STOREFRONT_URL: '', REVALIDATE_SECRET: 'short' },
+    })
+    expect(code).not.toBe(0)
+    expect(output).toMatch(/STOREFRONT_URL is not set/)
+    expect(output).toMatch(/REVALIDATE_SECRET must be set, at least 32 characters/)
+  })
+
   it('starts with its own password and seeds no demo items', async () => {
     const cms = await startCms({ databaseUri: freshDatabaseUri(), env: { ...production, ADMIN_PASSWORD: 'a-real-password', SEED_DEMO: 'true' } })
     try {

@@ -1,61 +1,184 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+/**
+ * The exact REST queries the storefront sends (storefront/src/lib/queries.ts), run against a real
+ * CMS: search, sorts, filters, paging, drafts, and the fields the CMS keeps for them.
+ */
 import { stringify } from 'qs-esm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { catalogueFields, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, type RestQuery } from '../../storefront/src/lib/queries'
+import type { CatalogueView } from '../../storefront/src/lib/catalogue'
+
+import { DEFAULT_VIEW } from '../../storefront/src/lib/catalogue'
+import {
+  catalogueFields,
+  catalogueQuery,
+  ITEMS_PER_PAGE,
+  itemBySlugQuery,
+  type RestQuery,
+  searchWords,
+  sitemapQuery,
+} from '../../storefront/src/lib/queries'
 import { freshDatabaseUri } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 
 let cms: Cms
+let token: string
 const query = async (q: RestQuery) => rest(cms.url, `items?${stringify(q)}`)
+const catalogue = async (view: Partial<CatalogueView>) => (await query(catalogueQuery({ ...DEFAULT_VIEW, ...view }))).body
+const names = (body: any): string[] => body.docs.map((doc: any) => doc.name)
+const paragraph = (text: string) => ({
+  root: {
+    type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
+    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, textStyle: '',
+      children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] }],
+  },
+})
+const create = async (body: Record<string, unknown>) => {
+  const response = await rest(cms.url, 'items', { method: 'POST', token, body: { _status: 'published', ...body } })
+  expect(response.status, JSON.stringify(response.body)).toBe(201)
+  return response.body.doc
+}
 
 beforeAll(async () => {
   cms = await startCms({ databaseUri: freshDatabaseUri(), env: { SEED_DEMO: 'true' } })
-  const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-  // 21 demo items + 5 = 26: two catalogue pages.
-  for (const n of [1, 2, 3, 4, 5]) {
-    await rest(cms.url, 'items', { method: 'POST', token, body: { name: `Zebra Biscuits No. ${n}`, price: 100 * n, quantity: n, _status: 'published' } })
-  }
+  token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+  // 21 demo items (one sold out) + 5 = 26: two catalogue pages.
+  for (const n of [1, 2, 3, 4, 5]) await create({ name: `Zebra Biscuits No. ${n}`, price: 100 * n, quantity: n })
+  await create({ name: 'Crème Caramel Cup', price: 30, quantity: 0, description: paragraph('Silky baked custard with a bitter 100% burnt-sugar top.') })
 })
 afterAll(() => cms?.stop())
 
-describe('the REST queries the storefront sends', () => {
-  it('catalogue: a page of 24 items sorted by name, with exactly the fields the cards render', async () => {
-    const { status, body } = await query(catalogueQuery(1))
-    expect(status).toBe(200)
-    expect(body).toMatchObject({ totalDocs: 26, totalPages: 2, page: 1, limit: ITEMS_PER_PAGE })
+describe('the catalogue query', () => {
+  it('a page of 24 items with exactly the fields the cards render', async () => {
+    const body = await catalogue({})
+    expect(body).toMatchObject({ totalDocs: 27, totalPages: 2, page: 1, limit: ITEMS_PER_PAGE })
     expect(body.docs).toHaveLength(ITEMS_PER_PAGE)
-    for (const doc of body.docs) {
-      expect(Object.keys(doc).sort()).toEqual(['id', ...Object.keys(catalogueFields)].sort())
-    }
-    const names = body.docs.map((doc: any) => doc.name)
-    expect(names).toEqual([...names].sort())
+    const allowed = ['id', ...Object.keys(catalogueFields)]
+    for (const doc of body.docs) expect(Object.keys(doc).every((key) => allowed.includes(key))).toBe(true)
   })
 
-  it('catalogue page 2 holds the rest', async () => {
-    const { body } = await query(catalogueQuery(2))
-    expect(body.docs.map((doc: any) => doc.name)).toEqual(['Zebra Biscuits No. 4', 'Zebra Biscuits No. 5'])
+  it('by default, available items by name, then sold-out items by name', async () => {
+    const all = [...(await catalogue({})).docs, ...(await catalogue({ page: 2 })).docs]
+    const stock = all.map((doc: any) => doc.quantity > 0)
+    expect(stock.indexOf(false)).toBe(all.length - 2)
+    expect(all.slice(-2).map((doc: any) => doc.name)).toEqual(['Crème Caramel Cup', 'Isotonic Drink 500 ml'])
+    const available = all.slice(0, -2).map((doc: any) => doc.name)
+    expect(available).toEqual([...available].sort((a, b) => a.localeCompare(b, 'en')))
   })
 
-  it('item by slug: the whole item with its rich-text description', async () => {
+  it('page 2 holds the rest', async () => {
+    const body = await catalogue({ page: 2 })
+    expect(body.page).toBe(2)
+    expect(body.docs).toHaveLength(3)
+  })
+
+  it('sort by name mixes sold-out items in', async () => {
+    const body = await catalogue({ sort: 'name' })
+    expect(names(body).slice(0, 4)).toEqual(['AA Batteries (4 pack)', 'Chrysanthemum Tea (6 cans)', 'Crème Caramel Cup', 'Dark Chocolate Bar 100 g'])
+  })
+
+  it('sort by price, both ways', async () => {
+    const low = (await catalogue({ sort: 'price-asc' })).docs.map((doc: any) => doc.price)
+    expect(low).toEqual([...low].sort((a, b) => a - b))
+    expect(low[0]).toBe(30)
+    const high = (await catalogue({ sort: 'price-desc' })).docs.map((doc: any) => doc.price)
+    expect(high).toEqual([...high].sort((a, b) => b - a))
+    expect(high[0]).toBe(1495)
+  })
+
+  it('newest first', async () => {
+    const body = await catalogue({ sort: 'newest' })
+    expect(names(body).slice(0, 2)).toEqual(['Crème Caramel Cup', 'Zebra Biscuits No. 5'])
+  })
+
+  it('search: by a word of the name or the description, any case, every word must match', async () => {
+    expect(names(await catalogue({ q: 'kaya' }))).toEqual(['Kaya Spread 400 g'])
+    expect(names(await catalogue({ q: 'PANDAN' }))).toEqual(['Kaya Spread 400 g'])
+    expect(names(await catalogue({ q: 'pandan coconut' }))).toEqual(['Kaya Spread 400 g'])
+    expect(names(await catalogue({ q: 'pandan milo' }))).toEqual([])
+    // Name and description words together.
+    expect(names(await catalogue({ q: 'spread butter' }))).toEqual(['Kaya Spread 400 g'])
+  })
+
+  it('search ignores accents, and finds nothing for rich-text JSON keys', async () => {
+    expect(names(await catalogue({ q: 'creme' }))).toEqual(['Crème Caramel Cup'])
+    expect(names(await catalogue({ q: 'CRÈME custard' }))).toEqual(['Crème Caramel Cup'])
+    expect((await catalogue({ q: 'paragraph' })).totalDocs).toBe(0)
+    expect((await catalogue({ q: 'root' })).totalDocs).toBe(0)
+  })
+
+  it('search: SQL wildcards are not wildcards', async () => {
+    expect(searchWords('100%_off')).toBe('100 off')
+    expect((await catalogue({ q: '%' })).totalDocs).toBe(27)
+    expect((await catalogue({ q: 'zz%' })).totalDocs).toBe(0)
+    expect((await catalogue({ q: '_' })).totalDocs).toBe(27)
+    expect(names(await catalogue({ q: 'burnt%sugar' }))).toEqual(['Crème Caramel Cup'])
+  })
+
+  it('in stock only', async () => {
+    const body = await catalogue({ inStock: true })
+    expect(body.totalDocs).toBe(25)
+    expect(body.docs.every((doc: any) => doc.quantity > 0)).toBe(true)
+  })
+
+  it('price range, inclusive, in cents', async () => {
+    const body = await catalogue({ min: 100, max: 300, sort: 'price-asc' })
+    expect(body.docs.map((doc: any) => doc.price)).toEqual([100, 125, 200, 210, 230, 260, 295, 300])
+    expect((await catalogue({ min: 1495 })).docs.map((doc: any) => doc.name)).toEqual(['Jasmine White Rice 5 kg'])
+    expect((await catalogue({ max: 30 })).docs.map((doc: any) => doc.name)).toEqual(['Crème Caramel Cup'])
+  })
+
+  it('everything at once: search, filters, sort and page', async () => {
+    const body = await catalogue({ q: 'zebra', inStock: true, min: 200, max: 400, sort: 'price-desc', page: 1 })
+    expect(names(body)).toEqual(['Zebra Biscuits No. 4', 'Zebra Biscuits No. 3', 'Zebra Biscuits No. 2'])
+  })
+
+  it('drafts are never found, by catalogue, search, item or sitemap', async () => {
+    await create({ name: 'Aardvark Crisps', price: 100, quantity: 1, _status: 'draft' })
+    expect(names(await catalogue({}))).not.toContain('Aardvark Crisps')
+    expect((await catalogue({ q: 'aardvark' })).totalDocs).toBe(0)
+    expect((await query(itemBySlugQuery('aardvark-crisps'))).body.docs).toEqual([])
+    expect((await query(sitemapQuery())).body.docs.map((doc: any) => doc.slug)).not.toContain('aardvark-crisps')
+  })
+})
+
+describe('the fields the CMS keeps for the shop', () => {
+  it('soldOut and searchText follow partial edits', async () => {
+    const doc = await create({ name: 'Yam Cake', price: 350, quantity: 2, description: paragraph('Steamed with dried shrimp.') })
+    expect(doc).toMatchObject({ soldOut: false, searchText: 'yam cake steamed with dried shrimp.' })
+    const soldOut = await rest(cms.url, `items/${doc.id}`, { method: 'PATCH', token, body: { quantity: 0 } })
+    expect(soldOut.body.doc).toMatchObject({ soldOut: true, searchText: 'yam cake steamed with dried shrimp.' })
+    const renamed = await rest(cms.url, `items/${doc.id}`, { method: 'PATCH', token, body: { name: 'Fried Yam Cake', quantity: 9 } })
+    expect(renamed.body.doc).toMatchObject({ soldOut: false, searchText: 'fried yam cake steamed with dried shrimp.' })
+    expect(names(await catalogue({ q: 'fried shrimp' }))).toEqual(['Fried Yam Cake'])
+  })
+
+  it('a client cannot set them by hand', async () => {
+    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, soldOut: false, searchText: 'milo' })
+    expect(doc).toMatchObject({ soldOut: true, searchText: 'ghost item' })
+    await rest(cms.url, `items/${doc.id}`, { method: 'DELETE', token })
+  })
+})
+
+describe('the item and sitemap queries', () => {
+  it('item by slug: the fields the item page renders, with its rich-text description', async () => {
     const { body } = await query(itemBySlugQuery('kaya-spread-400-g'))
     expect(body.docs).toHaveLength(1)
     expect(body.docs[0]).toMatchObject({ name: 'Kaya Spread 400 g', price: 480, quantity: 3 })
+    expect(body.docs[0].searchText).toBeUndefined()
     expect(JSON.stringify(body.docs[0].description)).toContain('coconut and pandan')
-  })
-
-  it('catalogue and item by slug never return drafts', async () => {
-    const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-    await rest(cms.url, 'items', { method: 'POST', token, body: { name: 'Aardvark Crisps', price: 100, quantity: 1, _status: 'draft' } })
-    const catalogue = await query(catalogueQuery(1))
-    expect(catalogue.body.docs.map((doc: any) => doc.name)).not.toContain('Aardvark Crisps')
-    expect(catalogue.body.totalDocs).toBe(26)
-    expect((await query(itemBySlugQuery('aardvark-crisps'))).body.docs).toEqual([])
   })
 
   it('item by slug: an unknown slug finds nothing', async () => {
     const { status, body } = await query(itemBySlugQuery('no-such-item'))
     expect(status).toBe(200)
     expect(body.docs).toEqual([])
+  })
+
+  it('sitemap: every published item in one answer, slug and date only', async () => {
+    const { body } = await query(sitemapQuery())
+    expect(body.docs.length).toBe(body.totalDocs)
+    expect(body.docs.length).toBeGreaterThan(ITEMS_PER_PAGE)
+    expect(Object.keys(body.docs[0]).sort()).toEqual(['id', 'slug', 'updatedAt'])
   })
 })

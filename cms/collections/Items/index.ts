@@ -4,8 +4,10 @@ import { slugField } from 'payload'
 
 import { isLoggedIn } from '../../access/isLoggedIn'
 import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS } from '../slugs'
+import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import {
   NAME_MAX_LENGTH,
@@ -31,6 +33,14 @@ export const Items: CollectionConfig = {
     delete: isLoggedIn,
   },
   defaultSort: 'name',
+  // The shop's default order (available items first, then by name) straight from an index.
+  indexes: [{ fields: ['soldOut', 'name'] }],
+  hooks: {
+    beforeChange: [shopperFields],
+    // The shop caches the catalogue; tell it at once when what shoppers see changes.
+    afterChange: [revalidateStorefrontAfterChange],
+    afterDelete: [revalidateStorefrontAfterDelete],
+  },
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
   // Drafts are validated like published items, so nothing half-valid is ever stored.
   versions: {
@@ -43,6 +53,7 @@ export const Items: CollectionConfig = {
       type: 'text',
       required: true,
       maxLength: NAME_MAX_LENGTH,
+      index: true,
       validate: validateName,
       hooks: { beforeValidate: [trimText] },
     },
@@ -74,6 +85,7 @@ export const Items: CollectionConfig = {
           label: 'Price',
           required: true,
           min: 0,
+          index: true,
           validate: validatePrice,
           admin: {
             step: 1,
@@ -95,6 +107,18 @@ export const Items: CollectionConfig = {
           admin: { step: 1 },
         },
       ],
+    },
+    // Kept by the shopperFields hook for the shop's sort and search; never edited by hand.
+    {
+      name: 'soldOut',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { hidden: true },
+    },
+    {
+      name: 'searchText',
+      type: 'textarea',
+      admin: { hidden: true },
     },
   ],
 }

@@ -1,7 +1,8 @@
 /**
  * The storefront's only door to the CMS: Payload's REST API, typed from Payload's generated types.
- * Every call has a timeout; a CMS that is down, slow or failing becomes a CmsUnavailableError,
- * which the middleware turns into the friendly 503 page.
+ * Every call has a timeout and goes through the cache (lib/cache.ts). A CMS that is down, slow or
+ * failing, with no earlier answer to fall back on, becomes a CmsUnavailableError, which the
+ * middleware turns into the friendly 503 page.
  */
 import type { PaginatedDocs } from 'payload'
 
@@ -9,13 +10,16 @@ import { CMS_TIMEOUT_MS, CMS_URL } from 'astro:env/server'
 import { stringify } from 'qs-esm'
 
 import type { Item } from '../../../cms/payload-types'
+import type { CatalogueView } from './catalogue'
 import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/requestContext.ts'
 import type { RestQuery } from './queries'
 
-import { catalogueFields, catalogueQuery, itemBySlugQuery } from './queries'
+import { cached } from './cache'
+import { type ItemImage, itemImage } from './image'
+import { catalogueQuery, itemBySlugQuery, sitemapQuery } from './queries'
+import { richTextSummary, richTextToHtml } from './richText'
 
 export type { Item }
-export type ItemSummary = Pick<Item, 'id' | keyof typeof catalogueFields>
 
 export class CmsUnavailableError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -24,8 +28,10 @@ export class CmsUnavailableError extends Error {
   }
 }
 
+const cmsBase = CMS_URL.replace(/\/$/, '')
+
 async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
-  const url = `${CMS_URL.replace(/\/$/, '')}/api/items?${stringify(query)}`
+  const url = `${cmsBase}/api/items?${stringify(query)}`
   let response: Response
   try {
     response = await fetch(url, {
@@ -45,15 +51,6 @@ function requestIdHeader(): Record<string, string> {
   return requestId ? { [REQUEST_ID_HEADER]: requestId } : {}
 }
 
-export const listItems = (page: number): Promise<PaginatedDocs<ItemSummary>> =>
-  getItems<ItemSummary>(catalogueQuery(page))
-
-/** The item with this slug, or null when there is none. */
-export async function findItemBySlug(slug: string): Promise<Item | null> {
-  const { docs } = await getItems<Item>(itemBySlugQuery(slug))
-  return docs[0] ?? null
-}
-
 /** Whether the CMS answers its health check (it can reach its database), for /readyz. */
 export async function cmsIsHealthy(): Promise<boolean> {
   try {
@@ -67,3 +64,67 @@ export async function cmsIsHealthy(): Promise<boolean> {
     return false
   }
 }
+
+/** A cached answer; what is cached is already shaped for the page, so a hit does no work. */
+async function cachedQuery<T>(query: RestQuery, shape: (docs: PaginatedDocs<Item>) => T): Promise<T> {
+  try {
+    return await cached(stringify(query), async () => shape(await getItems<Item>(query)))
+  } catch (error) {
+    if (error instanceof CmsUnavailableError) throw error
+    throw new CmsUnavailableError(`CMS query failed: ${stringify(query)}`, { cause: error })
+  }
+}
+
+/** What an item card shows. */
+export type ItemCard = Pick<Item, 'id' | 'name' | 'slug' | 'price' | 'quantity'> & {
+  summary: string
+  image: ItemImage | null
+}
+
+export type CataloguePage = {
+  items: ItemCard[]
+  totalItems: number
+  totalPages: number
+  page: number
+}
+
+export const listItems = (view: CatalogueView): Promise<CataloguePage> =>
+  cachedQuery(catalogueQuery(view), (result) => ({
+    items: result.docs.map((item) => ({
+      id: item.id,
+      name: item.name,
+      slug: item.slug,
+      price: item.price,
+      quantity: item.quantity,
+      summary: richTextSummary(item.description),
+      image: itemImage(item, cmsBase),
+    })),
+    totalItems: result.totalDocs,
+    totalPages: result.totalPages,
+    page: view.page,
+  }))
+
+/** What the item page shows. */
+export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }
+
+/** The published item with this slug, or null when there is none. */
+export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
+  cachedQuery(itemBySlugQuery(slug), ({ docs: [item] }) =>
+    item
+      ? {
+          id: item.id,
+          name: item.name,
+          slug: item.slug,
+          price: item.price,
+          quantity: item.quantity,
+          summary: richTextSummary(item.description, 155),
+          image: itemImage(item, cmsBase),
+          descriptionHtml: richTextToHtml(item.description),
+          updatedAt: item.updatedAt,
+        }
+      : null,
+  )
+
+/** Every published item's slug and last change, for /sitemap.xml. */
+export const listSitemapEntries = (): Promise<Array<{ slug: string; updatedAt: string }>> =>
+  cachedQuery(sitemapQuery(), ({ docs }) => docs.map(({ slug, updatedAt }) => ({ slug, updatedAt })))

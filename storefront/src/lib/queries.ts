@@ -1,33 +1,93 @@
 /**
  * The Payload REST queries the storefront sends, as plain data (no Astro imports), so the
- * integration tests can run exactly these queries against a real CMS.
+ * integration tests can run exactly these queries against a real CMS. Searching, filtering,
+ * sorting and paging all happen in the CMS's query; each asks only for the fields it renders.
  */
 import type { Where } from 'payload'
 
+import type { CatalogueView, SortKey } from './catalogue'
+
+import { foldForSearch } from '../../../cms/collections/Items/searchText.ts'
+
 export const ITEMS_PER_PAGE = 24
 
-/** The item fields the catalogue renders; nothing else is fetched. */
-export const catalogueFields = { name: true, slug: true, price: true, quantity: true, description: true } as const
+/** The item fields a catalogue card renders; nothing else is fetched. */
+export const catalogueFields = {
+  name: true,
+  slug: true,
+  price: true,
+  quantity: true,
+  description: true,
+  image: true,
+} as const
+
+/** The item fields the item page renders. */
+export const itemFields = { ...catalogueFields, updatedAt: true } as const
+
+/** Of an item's image (an upload in the media collection), only what an <img> needs. */
+const imageFields = { url: true, alt: true, width: true, height: true, sizes: true } as const
 
 export type RestQuery = {
   depth: number
-  limit: number
+  limit?: number
   page?: number
+  pagination?: boolean
+  populate?: Record<string, Record<string, true>>
   select?: Record<string, true>
   sort?: string
   where?: Where
 }
 
-export const catalogueQuery = (page: number): RestQuery => ({
-  depth: 0,
+/** Payload sorts; ties broken by name so paging is stable. Sold-out items last by default. */
+export const SORT_ORDERS: Record<SortKey, string> = {
+  available: 'soldOut,name',
+  name: 'name',
+  'price-asc': 'price,name',
+  'price-desc': '-price,name',
+  newest: '-createdAt,name',
+}
+
+/**
+ * The shopper's words as a `like` on the item's folded name-and-description text (every word
+ * must appear). `%` and `_` are LIKE wildcards in SQL that Payload passes through; they are not
+ * letters anyone searches for, so they become spaces.
+ */
+export function searchWords(q: string): string {
+  return foldForSearch(q.replace(/[%_\\]/g, ' '))
+}
+
+export function catalogueWhere(view: CatalogueView): Where | undefined {
+  const conditions: Where[] = []
+  const words = searchWords(view.q)
+  if (words) conditions.push({ searchText: { like: words } })
+  if (view.inStock) conditions.push({ quantity: { greater_than: 0 } })
+  if (view.min !== undefined) conditions.push({ price: { greater_than_equal: view.min } })
+  if (view.max !== undefined) conditions.push({ price: { less_than_equal: view.max } })
+  return conditions.length > 0 ? { and: conditions } : undefined
+}
+
+export const catalogueQuery = (view: CatalogueView): RestQuery => ({
+  depth: 1,
   limit: ITEMS_PER_PAGE,
-  page,
-  sort: 'name',
+  page: view.page,
+  sort: SORT_ORDERS[view.sort],
   select: catalogueFields,
+  populate: { media: imageFields },
+  where: catalogueWhere(view),
 })
 
 export const itemBySlugQuery = (slug: string): RestQuery => ({
-  depth: 0,
+  depth: 1,
   limit: 1,
+  select: itemFields,
+  populate: { media: imageFields },
   where: { slug: { equals: slug } },
+})
+
+/** Every published item's address for /sitemap.xml, in one request (Payload's pagination off). */
+export const sitemapQuery = (): RestQuery => ({
+  depth: 0,
+  pagination: false,
+  sort: 'name',
+  select: { slug: true, updatedAt: true },
 })

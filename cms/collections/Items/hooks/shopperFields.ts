@@ -1,0 +1,29 @@
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+
+import type { Item } from '../../../payload-types'
+
+import { foldForSearch } from '../searchText'
+
+/**
+ * Keeps the two fields the shop queries in step with what Uncle Pat edits:
+ * - `soldOut`, so the catalogue can sort sold-out items after available ones in the database
+ *   (ascending, so one index on soldOut + name serves the shop's default order);
+ * - `searchText`, the name and the description as plain folded text, because the description is
+ *   Lexical JSON: a LIKE on that column would also match its keys ("paragraph", "text").
+ * A collection hook, not field hooks, because a partial update (only `quantity`) must still see
+ * the stored name and description.
+ */
+export const shopperFields: CollectionBeforeChangeHook<Item> = ({ data, originalDoc }) => {
+  const item = { ...originalDoc, ...data }
+  const description = item.description
+    ? convertLexicalToPlaintext({ data: item.description as SerializedEditorState })
+    : ''
+  return {
+    ...data,
+    soldOut: !(typeof item.quantity === 'number' && item.quantity > 0),
+    searchText: foldForSearch(`${item.name ?? ''} ${description}`),
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * POST /api/revalidate — the CMS calls this after an item changes (cms/hooks/revalidateStorefront.ts)
+ * with `Authorization: Bearer <REVALIDATE_SECRET>` and `{"collection":"items"}`; every cached CMS
+ * answer and rendered page is then refetched or re-rendered on its next use. A wrong or missing
+ * secret gets 401.
+ */
+import type { APIRoute } from 'astro'
+
+import { REVALIDATE_SECRET } from 'astro:env/server'
+
+import { purge } from '../../lib/cache'
+import { bearerToken, isSecret } from '../../lib/secret'
+
+/** What the CMS may ask to purge: only collections the shop shows. */
+const KNOWN_TARGETS = new Set(['items'])
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
+  })
+
+export const POST: APIRoute = async ({ request }) => {
+  if (!isSecret(bearerToken(request.headers.get('authorization')), REVALIDATE_SECRET)) {
+    return json(401, { error: 'A valid revalidation secret is required.' }, { 'www-authenticate': 'Bearer' })
+  }
+  const body: unknown = await request.json().catch(() => null)
+  const collection = typeof body === 'object' && body !== null && 'collection' in body ? body.collection : undefined
+  if (typeof collection !== 'string' || !KNOWN_TARGETS.has(collection)) {
+    return json(400, { error: `"collection" must be one of: ${[...KNOWN_TARGETS].join(', ')}.` })
+  }
+  purge()
+  return json(200, { purged: collection })
+}
+
+export const ALL: APIRoute = () => json(405, { error: 'Use POST.' }, { allow: 'POST' })
