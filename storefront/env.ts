@@ -41,6 +41,12 @@ const envSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
     // The secret the CMS sends with cache purges (the storefront's revalidate endpoint).
     REVALIDATE_SECRET: z.string().optional(),
+    // How long (seconds) CMS answers and rendered pages are reused; edits purge them at once.
+    CMS_CACHE_SECONDS: whole('CMS_CACHE_SECONDS', 1, 86_400).default(30),
+    // The shop's public address for canonical links, Open Graph and the sitemap.
+    SHOP_URL: z
+      .url({ protocol: /^https?$/, error: 'SHOP_URL must be a full http(s) address, e.g. https://shop.example.com.' })
+      .optional(),
   })
 
 /** What production needs beyond well-formed values, from the raw variables (see cms/env.ts). */

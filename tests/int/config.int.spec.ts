@@ -34,6 +34,7 @@ describe('the CMS checks its configuration at start', () => {
       expect.stringMatching(/PAYLOAD_SECRET is too repetitive/),
       expect.stringMatching(/REVALIDATE_SECRET is not set/),
       expect.stringMatching(/ADMIN_PASSWORD is the documented try-out password/),
+      expect.stringMatching(/STOREFRONT_URL is not set/),
       expect.stringMatching(/CMS_PUBLIC_URL must start with https:\/\//),
     ])
   })
