@@ -9,15 +9,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`description\` text,
   	\`price\` numeric,
   	\`quantity\` numeric DEFAULT 0,
+  	\`sold_out\` integer DEFAULT false,
+  	\`search_text\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft'
   );
   `)
+  await db.run(sql`CREATE INDEX \`items_name_idx\` ON \`items\` (\`name\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`items_slug_idx\` ON \`items\` (\`slug\`);`)
+  await db.run(sql`CREATE INDEX \`items_price_idx\` ON \`items\` (\`price\`);`)
   await db.run(sql`CREATE INDEX \`items_updated_at_idx\` ON \`items\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`items_created_at_idx\` ON \`items\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`items__status_idx\` ON \`items\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`soldOut_name_idx\` ON \`items\` (\`sold_out\`,\`name\`);`)
   await db.run(sql`CREATE TABLE \`_items_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -27,6 +32,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_description\` text,
   	\`version_price\` numeric,
   	\`version_quantity\` numeric DEFAULT 0,
+  	\`version_sold_out\` integer DEFAULT false,
+  	\`version_search_text\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -37,13 +44,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_items_v_parent_idx\` ON \`_items_v\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_items_v_version_version_name_idx\` ON \`_items_v\` (\`version_name\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_version_version_slug_idx\` ON \`_items_v\` (\`version_slug\`);`)
+  await db.run(sql`CREATE INDEX \`_items_v_version_version_price_idx\` ON \`_items_v\` (\`version_price\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_version_version_updated_at_idx\` ON \`_items_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_version_version_created_at_idx\` ON \`_items_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_version_version__status_idx\` ON \`_items_v\` (\`version__status\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_created_at_idx\` ON \`_items_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_updated_at_idx\` ON \`_items_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_items_v_latest_idx\` ON \`_items_v\` (\`latest\`);`)
+  await db.run(sql`CREATE INDEX \`version_soldOut_version_name_idx\` ON \`_items_v\` (\`version_sold_out\`,\`version_name\`);`)
   await db.run(sql`CREATE TABLE \`users_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
