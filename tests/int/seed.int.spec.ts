@@ -33,7 +33,7 @@ describe('first-start seed', () => {
     } finally {
       await second.stop()
     }
-  })
+  }, 120_000) // two CMS starts in a row: slow on a busy 2-core machine
 
   it('skips the demo catalogue with SEED_DEMO=false', async () => {
     const cms = await startCms({ databaseUri: freshDatabaseUri(), env: { SEED_DEMO: 'false' } })
