@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -8,11 +9,47 @@ import { z } from 'zod'
 /** The documented try-out password for `unclepat`; production refuses it. */
 export const TRYOUT_ADMIN_PASSWORD = 'unclepat_2023_08'
 
+const flag = (name: string) =>
+  z.enum(['true', 'false'], { error: `${name} must be "true" or "false".` }).default('false').transform((value) => value === 'true')
+
+const origin = (name: string, fallback: string) =>
+  z
+    .url({ error: `${name} must be a URL such as ${fallback}.` })
+    .default(fallback)
+    .transform((value) => new URL(value).origin)
+
+const positiveInteger = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number.` })
+    .int(`${name} must be a whole number.`)
+    .positive(`${name} must be greater than 0.`)
+    .default(fallback)
+
+/** Settings that are not secrets: parsed leniently when the configuration is built (see cmsSettings). */
+const settingsShape = {
+  MINIMART_ENV: z
+    .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
+    .default('local'),
+  /** Where people open the admin panel and the API; the only origin allowed to use the login cookie. */
+  CMS_PUBLIC_URL: origin('CMS_PUBLIC_URL', 'http://localhost:3000'),
+  /** The shop's public address: allowed by CORS and CSRF, and the target of cache purges. */
+  STOREFRONT_URL: origin('STOREFRONT_URL', 'http://localhost:4321'),
+  /** Uploaded images (default: media/ in the working directory, the repository root); docker-compose mounts a volume here. */
+  MEDIA_DIR: z.string().min(1).default('media').transform((dir) => path.resolve(dir)),
+  /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */
+  LOW_STOCK_THRESHOLD: positiveInteger('LOW_STOCK_THRESHOLD', 5),
+  /** Admins must set up two-factor authentication (TOTP) before they can do anything. */
+  TOTP_REQUIRED_FOR_ADMINS: flag('TOTP_REQUIRED_FOR_ADMINS'),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (its last entry). */
+  TRUST_PROXY: flag('TRUST_PROXY'),
+  /** Login, forgot-password and two-factor attempts allowed per client IP per window. */
+  AUTH_RATE_LIMIT: positiveInteger('AUTH_RATE_LIMIT', 10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInteger('AUTH_RATE_LIMIT_WINDOW_SECONDS', 60),
+}
+
 const envSchema = z
   .object({
-    MINIMART_ENV: z
-      .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
-      .default('local'),
+    ...settingsShape,
     PAYLOAD_SECRET: z
       .string({
         error: 'PAYLOAD_SECRET is not set. `npm start` writes a random one into .env; elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
@@ -43,12 +80,27 @@ const envSchema = z
 
 export type CmsEnv = z.infer<typeof envSchema>
 
+// Empty strings (as left by `VAR=` in .env) count as unset.
+const present = (source: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+
 /** Every problem with the environment at once, in plain words, or the parsed environment. */
 export function readCmsEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
-  // Empty strings (as left by `VAR=` in .env) count as unset.
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
-  const result = envSchema.safeParse(present)
+  const result = envSchema.safeParse(present(source))
   if (result.success) return result.data
   const problems = result.error.issues.map((issue) => `  - ${issue.message}`).join('\n')
   throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems}`)
+}
+
+const settingsSchema = z.object(settingsShape)
+export type CmsSettings = z.infer<typeof settingsSchema>
+
+/**
+ * The non-secret settings, for building the configuration (also by the `payload` CLI, which has no
+ * secrets). Bad values fall back to the defaults here: readCmsEnv, run before the server starts,
+ * refuses them with a message.
+ */
+export function cmsSettings(source: NodeJS.ProcessEnv = process.env): CmsSettings {
+  const result = settingsSchema.safeParse(present(source))
+  return result.success ? result.data : settingsSchema.parse({})
 }

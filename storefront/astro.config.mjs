@@ -11,6 +11,16 @@ export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
   server: { port: 4321, host: true },
+  // Security headers (CSP, frame-ancestors, nosniff, HSTS in production) on every response.
+  integrations: [
+    {
+      name: 'minimart-security-headers',
+      hooks: {
+        'astro:config:setup': ({ addMiddleware }) =>
+          addMiddleware({ entrypoint: new URL('./src/securityHeaders.ts', import.meta.url), order: 'pre' }),
+      },
+    },
+  ],
   // Read at run time from the environment (access "secret" means "not inlined at build time"),
   // so one build serves any CMS address or currency.
   env: {
@@ -20,6 +30,7 @@ export default defineConfig({
       SHOP_CURRENCY: envField.string({ context: 'server', access: 'secret', default: 'SGD' }),
       SHOP_LOCALE: envField.string({ context: 'server', access: 'secret', default: 'en-SG' }),
       LOW_STOCK_THRESHOLD: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 5 }),
+      MINIMART_ENV: envField.enum({ context: 'server', access: 'secret', values: ['local', 'production'], default: 'local' }),
     },
   },
 })
