@@ -2,33 +2,53 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
 
-import { isLoggedIn } from '../../access/isLoggedIn'
-import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { auditChange, auditDelete } from '../../hooks/audit'
 import { trimText } from '../../hooks/trimText'
-import { ITEMS } from '../slugs'
+import { ITEMS, MEDIA } from '../slugs'
+import { normalizeSku } from './hooks/normalizeSku'
+import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { slugFromName } from './hooks/slugFromName'
 import {
   NAME_MAX_LENGTH,
+  SKU_MAX_LENGTH,
   validateName,
   validatePrice,
   validateQuantity,
+  validateSku,
   validateSlug,
 } from './validation'
+
+/**
+ * CSV import: keep a number cell as the spreadsheet wrote it, so "12abc" is refused by the field
+ * rule instead of quietly becoming 12 (the import-export plugin's default parses it leniently).
+ */
+const strictNumberFromCsv = { 'plugin-import-export': { hooks: { beforeImport: ({ value }: { value: unknown }) => value } } }
 
 export const Items: CollectionConfig = {
   slug: ITEMS,
   labels: { singular: 'Item', plural: 'Items' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'price', 'quantity', 'updatedAt'],
-    listSearchableFields: ['name', 'slug'],
-    description: 'Everything on sale in the shop.',
+    // The inventory table: every column sorts; the search box finds names and SKUs.
+    defaultColumns: ['name', 'sku', 'price', 'quantity', '_status', 'updatedAt'],
+    listSearchableFields: ['name', 'sku'],
+    description: 'Everything on sale in the shop. Tick items to edit or delete several at once.',
   },
   access: {
-    read: publishedOrLoggedIn,
-    create: isLoggedIn,
-    update: isLoggedIn,
-    delete: isLoggedIn,
+    read: publishedOrStaff,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+    readVersions: isStaff,
+  },
+  // Malformed input is refused with a message per field; audit trail (who changed what) in the same
+  // transaction as the change.
+  hooks: {
+    beforeOperation: [refuseMalformedInput],
+    afterChange: [auditChange],
+    afterDelete: [auditDelete],
   },
   defaultSort: 'name',
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
@@ -61,6 +81,24 @@ export const Items: CollectionConfig = {
         return row
       },
     }),
+    // Inventory fields: the shop's own product code and a photo.
+    {
+      name: 'sku',
+      type: 'text',
+      label: 'SKU',
+      unique: true,
+      index: true,
+      maxLength: SKU_MAX_LENGTH,
+      validate: validateSku,
+      hooks: { beforeValidate: [normalizeSku] },
+      admin: { description: 'Optional product code, e.g. KAYA-400. Letters, digits and hyphens; unique.' },
+    },
+    {
+      name: 'image',
+      type: 'upload',
+      relationTo: MEDIA,
+      admin: { description: 'A photo for the shop. Upload JPEG, PNG, WebP, AVIF or GIF, up to 5 MB.' },
+    },
     {
       name: 'description',
       type: 'richText',
@@ -75,6 +113,7 @@ export const Items: CollectionConfig = {
           required: true,
           min: 0,
           validate: validatePrice,
+          custom: strictNumberFromCsv,
           admin: {
             step: 1,
             // Stored in cents (250 = $2.50); the admin panel shows and takes dollars.
@@ -92,6 +131,7 @@ export const Items: CollectionConfig = {
           defaultValue: 0,
           min: 0,
           validate: validateQuantity,
+          custom: strictNumberFromCsv,
           admin: { step: 1 },
         },
       ],
