@@ -19,6 +19,8 @@ export const TEST_ADMIN_PASSWORD = 'test-only-admin-password'
 const APP_VARIABLES = [
   'MINIMART_ENV', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
   'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD',
+  'CMS_PUBLIC_URL', 'STOREFRONT_URL', 'MEDIA_DIR', 'TOTP_REQUIRED_FOR_ADMINS', 'TRUST_PROXY',
+  'AUTH_RATE_LIMIT', 'AUTH_RATE_LIMIT_WINDOW_SECONDS',
 ]
 
 export async function freePort(): Promise<number> {
@@ -104,7 +106,12 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
 export type CmsOptions = { databaseUri?: string; env?: Record<string, string> }
 export type Cms = Server & { databaseUri: string }
 
-/** The built CMS (`next start cms`) on a fresh SQLite file unless told otherwise. */
+/**
+ * The built CMS (`next start cms`) on a fresh SQLite file unless told otherwise, with its own
+ * media folder, its public URL set to where it listens (the only origin its login cookie
+ * accepts), and a login rate limit high enough for suites that log in often (tests of the limit
+ * set their own).
+ */
 export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }: CmsOptions = {}): Promise<Cms> {
   const port = await freePort()
   const server = await startServer({
@@ -114,6 +121,9 @@ export async function startCms({ databaseUri = temporarySqliteUri(), env = {} }:
       DATABASE_URI: databaseUri,
       ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       SEED_DEMO: 'false',
+      CMS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'minimart-media-')),
+      AUTH_RATE_LIMIT: '1000',
       ...env,
     },
     port,
