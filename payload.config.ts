@@ -52,6 +52,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Minimart back office' },
     components: {
       beforeNavLinks: ['/cms/components/LowStockLink#LowStockLink'],
+      beforeDashboard: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'dashboard' } }],
       providers: ['/cms/components/RequireTwoFactor#RequireTwoFactor'],
     },
     importMap: {

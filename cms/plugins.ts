@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, Plugin } from 'payload'
 
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
 import path from 'node:path'
@@ -34,6 +34,16 @@ const staffOnlyCreate: CollectionBeforeOperationHook = ({ args, operation, req }
   return args
 }
 
+/** Shows the plugin's `summary.issueDetails` (JSON, in a code editor loaded from a CDN) as a table. */
+const withProblemsTable = (fields: Field[]): Field[] =>
+  fields.map((field) => {
+    if (field.type === 'group' && 'name' in field && field.name === 'summary') return { ...field, fields: withProblemsTable(field.fields) }
+    if (field.type === 'json' && field.name === 'issueDetails') {
+      return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Field: '/cms/components/ImportProblems#ImportProblems' } } }
+    }
+    return field
+  })
+
 /** The spreadsheet collections (uploaded imports, saved exports): staff only, kept under data/. */
 const forStaff =
   (hooks: { after?: CollectionAfterChangeHook[]; before?: CollectionAfterChangeHook[] }) =>
@@ -41,6 +51,7 @@ const forStaff =
     ...collection,
     access: { read: isStaff, create: isStaff, update: nobody, delete: isStaff },
     endpoints: Array.isArray(collection.endpoints) ? collection.endpoints.map(staffOnly) : collection.endpoints,
+    fields: withProblemsTable(collection.fields),
     hooks: {
       ...collection.hooks,
       // The plugin exports in beforeOperation, before Payload checks create access.

@@ -35,6 +35,9 @@ export const Items: CollectionConfig = {
     defaultColumns: ['name', 'sku', 'price', 'quantity', '_status', 'updatedAt'],
     listSearchableFields: ['name', 'sku'],
     description: 'Everything on sale in the shop. Tick items to edit or delete several at once.',
+    components: {
+      beforeListTable: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'items' } }],
+    },
   },
   access: {
     read: publishedOrStaff,
