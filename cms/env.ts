@@ -32,8 +32,12 @@ const settingsShape = {
     .default('local'),
   /** Where people open the admin panel and the API; the only origin allowed to use the login cookie. */
   CMS_PUBLIC_URL: origin('CMS_PUBLIC_URL', 'http://localhost:3000'),
-  /** The shop's public address: allowed by CORS and CSRF, and the target of cache purges. */
-  STOREFRONT_URL: origin('STOREFRONT_URL', 'http://localhost:4321'),
+  /**
+   * The shop's public address (as shoppers' browsers see it), allowed by CORS and CSRF. Unset: the
+   * local shop of `npm start` in local mode, none in production. (Not STOREFRONT_URL, which is
+   * where the CMS itself reaches the shop, e.g. http://storefront:4321 inside docker.)
+   */
+  SHOP_URL: z.url({ error: 'SHOP_URL must be a URL such as https://shop.example.com.' }).transform((value) => new URL(value).origin).optional(),
   /** Uploaded images (default: media/ in the working directory, the repository root); docker-compose mounts a volume here. */
   MEDIA_DIR: z.string().min(1).default('media').transform((dir) => path.resolve(dir)),
   /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */

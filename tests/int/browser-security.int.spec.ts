@@ -38,7 +38,7 @@ describe('the CMS in local mode', () => {
   let cms: Cms
   let shop: Server
   beforeAll(async () => {
-    cms = await startCms({ databaseUri: freshDatabaseUri(), env: { STOREFRONT_URL: STOREFRONT } })
+    cms = await startCms({ databaseUri: freshDatabaseUri(), env: { SHOP_URL: STOREFRONT } })
     shop = await startStorefront(cms.url)
   })
   afterAll(async () => {
@@ -100,7 +100,7 @@ describe('production mode', () => {
   let cms: Cms
   let shop: Server
   beforeAll(async () => {
-    cms = await startCms({ databaseUri: freshDatabaseUri(), env: { MINIMART_ENV: 'production', STOREFRONT_URL: STOREFRONT } })
+    cms = await startCms({ databaseUri: freshDatabaseUri(), env: { MINIMART_ENV: 'production', SHOP_URL: STOREFRONT } })
     shop = await startStorefront(cms.url, { MINIMART_ENV: 'production' })
   })
   afterAll(async () => {
