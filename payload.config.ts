@@ -2,17 +2,27 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+import sharp from 'sharp'
 
+import { ApiClients } from './cms/collections/ApiClients'
+import { AuditLog } from './cms/collections/AuditLog'
 import { Items } from './cms/collections/Items'
+import { Media, MEDIA_MAX_BYTES } from './cms/collections/Media'
 import { USERS } from './cms/collections/slugs'
 import { Users } from './cms/collections/Users'
 import { databaseAdapter } from './cms/database'
 import { health } from './cms/endpoints/health'
-import { isProduction, readCmsEnv } from './cms/env'
+import { cmsSettings, isProduction, readCmsEnv } from './cms/env'
+import { runTasksAfterCommit } from './cms/hooks/afterCommit'
+import { auditFailedLogin } from './cms/hooks/auditLogin'
+import { plugins } from './cms/plugins'
+import { internalCollectionsForStaffOnly } from './cms/security/internalCollections'
+import { allowedOrigins } from './cms/security/origins'
 import { seed } from './cms/seed'
 import { createLogger, type LogLevel } from './shared/logger.ts'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
+const settings = cmsSettings()
 
 export default buildConfig({
   // Checked (with every other variable) by readCmsEnv before the server starts; never defaulted.
@@ -24,10 +34,35 @@ export default buildConfig({
   logger: createLogger({ name: 'cms', json: isProduction(), level: (process.env.LOG_LEVEL || 'info') as LogLevel }),
   endpoints: [health],
   editor: lexicalEditor(),
-  collections: [Items, Users],
+  sharp,
+  collections: [Items, Media, Users, ApiClients, AuditLog],
+  plugins: plugins(),
+  // Browsers may use the login cookie, and read the API, only from our own origins.
+  csrf: allowedOrigins(settings),
+  cors: allowedOrigins(settings),
+  upload: {
+    limits: { fileSize: MEDIA_MAX_BYTES },
+    responseOnLimit: `The file is too large: at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB.`,
+  },
+  hooks: {
+    afterError: [auditFailedLogin],
+  },
+  custom: {
+    lowStockThreshold: settings.LOW_STOCK_THRESHOLD,
+    totpRequiredForAdmins: settings.TOTP_REQUIRED_FOR_ADMINS,
+    authRateLimit: {
+      AUTH_RATE_LIMIT: settings.AUTH_RATE_LIMIT,
+      AUTH_RATE_LIMIT_WINDOW_SECONDS: settings.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
+  },
   admin: {
     user: USERS,
     meta: { titleSuffix: ' · Minimart back office' },
+    components: {
+      beforeNavLinks: ['/cms/components/LowStockLink#LowStockLink'],
+      beforeDashboard: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'dashboard' } }],
+      providers: ['/cms/components/RequireTwoFactor#RequireTwoFactor'],
+    },
     importMap: {
       baseDir: root,
       importMapFile: path.resolve(root, 'cms/app/(payload)/admin/importMap.js'),
@@ -37,6 +72,7 @@ export default buildConfig({
     outputFile: path.resolve(root, 'cms/payload-types.ts'),
   },
   onInit: async (payload) => {
+    runTasksAfterCommit(payload.db)
     await seed(payload, readCmsEnv())
   },
-})
+}).then(internalCollectionsForStaffOnly)

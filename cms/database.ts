@@ -30,17 +30,55 @@ export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
   }
   const url = uri || defaultSqliteUrl()
   ensureFolderFor(url)
-  return sqliteAdapter({
-    client: { url },
-    // Concurrent writers wait up to 5 s for the lock instead of failing with SQLITE_BUSY.
-    busyTimeout: 5000,
-    // Write-ahead log with synchronous=FULL (the adapter's default): a write is on disk when it
-    // is acknowledged, and readers never block the writer.
-    wal: true,
-    migrationDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
-    // `next start` never pushes the schema; a fresh database gets it from the committed migrations.
-    prodMigrations: migrations,
-  })
+  return withBusyTimeoutOnEveryConnection(
+    sqliteAdapter({
+      client: { url },
+      // Concurrent writers wait up to 5 s for the lock instead of failing with SQLITE_BUSY.
+      busyTimeout: BUSY_TIMEOUT_MS,
+      // Write-ahead log with synchronous=FULL (the adapter's default): a write is on disk when it
+      // is acknowledged, and readers never block the writer.
+      wal: true,
+      // Transactions (off by default for SQLite): a change and its audit entry commit together or
+      // not at all. libsql begins them IMMEDIATE, taking the write lock up front.
+      transactionOptions: { behavior: 'immediate' },
+      migrationDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+      // `next start` never pushes the schema; a fresh database gets it from the committed migrations.
+      prodMigrations: migrations,
+    }),
+  )
+}
+
+const BUSY_TIMEOUT_MS = 5000
+
+type LibsqlClient = { execute: (sql: string) => Promise<unknown>; transaction: (mode?: string) => Promise<unknown> }
+
+/**
+ * libsql gives each transaction the client's current connection and opens a fresh one for
+ * everything else, and that fresh connection has no busy timeout: under concurrent writes it
+ * would fail at once with "database is locked". So right after a transaction takes a connection,
+ * set the timeout on its replacement. (Synchronously: nothing else can use the new connection in
+ * between.)
+ */
+function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const connect = db.connect!
+      db.connect = async function (this: typeof db, options) {
+        await connect.call(this, options)
+        const client = (this as unknown as { client: LibsqlClient }).client
+        const transaction = client.transaction.bind(client)
+        client.transaction = (mode) => {
+          const started = transaction(mode)
+          void client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
+          return started
+        }
+        await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
+      }
+      return db
+    },
+  }
 }
 
 const isMongoUri = (uri: string | undefined): uri is string => Boolean(uri && /^mongodb(\+srv)?:\/\//.test(uri))

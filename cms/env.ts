@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 import { z } from 'zod'
 
 import { LOG_LEVELS } from '../shared/logger.ts'
@@ -13,14 +15,54 @@ export const TRYOUT_ADMIN_PASSWORD = 'unclepat_2023_08'
 
 const ADMIN_PASSWORD_MIN_LENGTH = 12
 
+const flag = (name: string) =>
+  z.enum(['true', 'false'], { error: `${name} must be "true" or "false".` }).default('false').transform((value) => value === 'true')
+
+/** An http(s) address reduced to its origin (https://admin.example.com). */
+const origin = (name: string, example: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be a full http(s) address, e.g. ${example}.` })
+    .transform((value) => new URL(value).origin)
+
+const positiveInteger = (name: string, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number.` })
+    .int(`${name} must be a whole number.`)
+    .positive(`${name} must be greater than 0.`)
+    .default(fallback)
+
 /** For config that depends on the mode; the full check (readCmsEnv) runs before the server starts. */
 export const isProduction = (source: NodeJS.ProcessEnv = process.env): boolean => source.MINIMART_ENV === 'production'
 
+/** Settings that are not secrets: parsed leniently when the configuration is built (see cmsSettings). */
+const settingsShape = {
+  MINIMART_ENV: z
+    .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
+    .default('local'),
+  /** Where people open the admin panel and the API; the only origin (with SHOP_URL) allowed to use the login cookie. */
+  CMS_PUBLIC_URL: origin('CMS_PUBLIC_URL', 'https://admin.example.com').default('http://localhost:3000'),
+  /**
+   * The shop's public address (as shoppers' browsers see it), allowed by CORS and CSRF. Unset: the
+   * local shop of `npm start` in local mode, none in production. (Not STOREFRONT_URL, which is
+   * where the CMS itself reaches the shop, e.g. http://storefront:4321 inside docker.)
+   */
+  SHOP_URL: origin('SHOP_URL', 'https://shop.example.com').optional(),
+  /** Uploaded images (default: media/ in the working directory, the repository root); docker-compose mounts a volume here. */
+  MEDIA_DIR: z.string().min(1).default('media').transform((dir) => path.resolve(dir)),
+  /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */
+  LOW_STOCK_THRESHOLD: positiveInteger('LOW_STOCK_THRESHOLD', 5),
+  /** Admins must set up two-factor authentication (TOTP) before they can do anything. */
+  TOTP_REQUIRED_FOR_ADMINS: flag('TOTP_REQUIRED_FOR_ADMINS'),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (its last entry). */
+  TRUST_PROXY: flag('TRUST_PROXY'),
+  /** Login, forgot-password and two-factor attempts allowed per client IP per window. */
+  AUTH_RATE_LIMIT: positiveInteger('AUTH_RATE_LIMIT', 10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInteger('AUTH_RATE_LIMIT_WINDOW_SECONDS', 60),
+}
+
 const envSchema = z
   .object({
-    MINIMART_ENV: z
-      .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
-      .default('local'),
+    ...settingsShape,
     PAYLOAD_SECRET: z
       .string({
         error: 'PAYLOAD_SECRET is not set. `npm start` writes a random one into .env; elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
@@ -36,9 +78,6 @@ const envSchema = z
     SEED_DEMO: z
       .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
       .default('true'),
-    CMS_PUBLIC_URL: z
-      .url({ protocol: /^https?$/, error: 'CMS_PUBLIC_URL must be a full http(s) address, e.g. https://admin.example.com.' })
-      .optional(),
     CMS_PORT: z.coerce
       .number({ error: 'CMS_PORT must be a port number.' })
       .int('CMS_PORT must be a port number.')
@@ -102,12 +141,28 @@ export type CmsEnv = z.infer<typeof envSchema>
 /** The variables the CMS reads; the tests hold docker-compose.yml to this list. */
 export const CMS_ENV_NAMES = Object.keys(envSchema.shape)
 
+// Empty strings (as left by `VAR=` in .env) count as unset.
+const present = (source: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+
 /** Every problem with the environment at once, in plain words, or the parsed environment. */
 export function readCmsEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
-  // Empty strings (as left by `VAR=` in .env) count as unset.
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
-  const result = envSchema.safeParse(present)
-  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(present)]
+  const env = present(source)
+  const result = envSchema.safeParse(env)
+  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(env)]
   if (result.success && problems.length === 0) return result.data
   throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+}
+
+const settingsSchema = z.object(settingsShape)
+export type CmsSettings = z.infer<typeof settingsSchema>
+
+/**
+ * The non-secret settings, for building the configuration (also by the `payload` CLI, which has no
+ * secrets). Bad values fall back to the defaults here: readCmsEnv, run before the server starts,
+ * refuses them with a message.
+ */
+export function cmsSettings(source: NodeJS.ProcessEnv = process.env): CmsSettings {
+  const result = settingsSchema.safeParse(present(source))
+  return result.success ? result.data : settingsSchema.parse({})
 }

@@ -14,6 +14,16 @@ export default defineConfig({
   // Lean HTML: styles in one immutable, long-cached file; scoped styles by class, not attributes.
   build: { inlineStylesheets: 'never' },
   scopedStyleStrategy: 'class',
+  // Security headers (CSP, frame-ancestors, nosniff, HSTS in production) on every response.
+  integrations: [
+    {
+      name: 'minimart-security-headers',
+      hooks: {
+        'astro:config:setup': ({ addMiddleware }) =>
+          addMiddleware({ entrypoint: new URL('./src/securityHeaders.ts', import.meta.url), order: 'pre' }),
+      },
+    },
+  ],
   // Read at run time from the environment (access "secret" means "not inlined at build time"),
   // so one build serves any CMS address or currency. storefront/env.ts checks the same variables
   // (and the production rules) when storefront/server.ts starts.

@@ -1,11 +1,11 @@
 import type { Access } from 'payload'
 
-import type { User } from '../payload-types'
-import { hasAdminRole } from './isAdmin'
+import { hasAdminRole, signedInStaff } from './signedInStaff'
 
-/** Admins see every account; staff see and edit only their own (e.g. to change a password). */
-export const isAdminOrSelf: Access = ({ req: { user } }) => {
+/** Admins see every account; staff see and edit only their own (password, two-factor). */
+export const isAdminOrSelf: Access = ({ req }) => {
+  const user = signedInStaff(req)
   if (!user) return false
-  if (hasAdminRole(user as User)) return true
+  if (hasAdminRole(user)) return true
   return { id: { equals: user.id } }
 }

@@ -2,7 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/isAdmin'
 import { isAdminOrSelf } from '../access/isAdminOrSelf'
+import { hasAdminRole } from '../access/signedInStaff'
 import { isProduction } from '../env'
+import { auditChange, auditDelete } from '../hooks/audit'
+import { auditLogin } from '../hooks/auditLogin'
+import { rateLimitAuthOperations } from '../hooks/rateLimitAuth'
 import { USERS } from './slugs'
 
 export const Users: CollectionConfig = {
@@ -11,20 +15,36 @@ export const Users: CollectionConfig = {
   admin: {
     useAsTitle: 'username',
     defaultColumns: ['username', 'name', 'roles'],
+    // Staff reach their own account under Account; the list of accounts is for admins.
+    hidden: ({ user }) => !hasAdminRole(user as never),
   },
   auth: {
     loginWithUsername: { allowEmailLogin: false, requireEmail: false },
     // Payload 3's lockout: 5 wrong passwords lock the account for 10 minutes.
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
-    // Production is served over https (CMS_PUBLIC_URL): the login cookie never travels in clear.
+    // Payload's own per-account pause between reset requests writes outside the request's
+    // transaction, which SQLite (one writer at a time) can only answer by waiting for itself.
+    // Reset requests are limited per client address instead (cms/hooks/rateLimitAuth.ts).
+    forgotPassword: { minRequestInterval: 0 },
+    // In production the login cookie travels over HTTPS only; never to other sites' requests.
     cookies: { secure: isProduction(), sameSite: 'Lax' },
   },
   access: {
+    // The admin panel is for signed-in staff; half-signed-in accounts (TOTP pending) get the
+    // two-factor screens only.
+    admin: ({ req }) => Boolean(req.user && req.user.collection === USERS),
     read: isAdminOrSelf,
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    unlock: isAdmin,
+  },
+  hooks: {
+    beforeOperation: [rateLimitAuthOperations],
+    afterChange: [auditChange],
+    afterDelete: [auditDelete],
+    afterLogin: [auditLogin],
   },
   fields: [
     {

@@ -1,12 +1,14 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { readCmsEnv } from '../env'
+import { afterCommit } from './afterCommit'
 
 /**
  * Tells the storefront to refetch its cached catalogue (POST {STOREFRONT_URL}/api/revalidate with
  * the shared REVALIDATE_SECRET), so an edit is on the shop at once rather than when the cache
- * expires. Awaited, so the save's response means "the shop has been told"; a storefront that is
- * down or refuses is logged and never fails the save (its cache expires on its own).
+ * expires. Sent once the change is committed (a bulk edit purges once), and awaited, so the save's
+ * response means "the shop has been told"; a storefront that is down or refuses is logged and
+ * never fails the save (its cache expires on its own).
  */
 async function purgeStorefront(req: PayloadRequest, collection: string): Promise<void> {
   const { REVALIDATE_SECRET, STOREFRONT_URL } = readCmsEnv()
@@ -26,6 +28,9 @@ async function purgeStorefront(req: PayloadRequest, collection: string): Promise
   }
 }
 
+const purgeAfterCommit = (req: PayloadRequest, collection: string): Promise<void> =>
+  afterCommit(req, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
+
 type Versioned = { _status?: 'draft' | 'published' | null } | undefined
 
 /** Drafts are invisible on the shop, so saving one changes nothing there. */
@@ -33,11 +38,11 @@ const shownOnShop = (doc: Versioned): boolean => doc?._status === 'published'
 
 /** For collections with drafts: create, edit, publish and unpublish of what shoppers see. */
 export const revalidateStorefrontAfterChange: CollectionAfterChangeHook = async ({ collection, doc, previousDoc, req }) => {
-  if (shownOnShop(doc) || shownOnShop(previousDoc)) await purgeStorefront(req, collection.slug)
+  if (shownOnShop(doc) || shownOnShop(previousDoc)) await purgeAfterCommit(req, collection.slug)
   return doc
 }
 
 export const revalidateStorefrontAfterDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
-  if (shownOnShop(doc)) await purgeStorefront(req, collection.slug)
+  if (shownOnShop(doc)) await purgeAfterCommit(req, collection.slug)
   return doc
 }

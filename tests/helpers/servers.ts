@@ -20,7 +20,8 @@ export const APP_VARIABLES = [
   'MINIMART_ENV', 'LOG_LEVEL', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
   'CMS_PUBLIC_URL', 'CMS_PORT', 'REVALIDATE_SECRET', 'STOREFRONT_URL',
   'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD', 'HOST', 'PORT',
-  'CMS_CACHE_SECONDS', 'SHOP_URL',
+  'CMS_CACHE_SECONDS', 'SHOP_URL', 'MEDIA_DIR', 'TOTP_REQUIRED_FOR_ADMINS', 'TRUST_PROXY',
+  'AUTH_RATE_LIMIT', 'AUTH_RATE_LIMIT_WINDOW_SECONDS',
 ]
 
 /**
@@ -124,7 +125,11 @@ async function startServer({ command, env, port, readyPath }: Start): Promise<Se
 export type CmsOptions = { databaseUri?: string; env?: Record<string, string>; port?: number }
 export type Cms = Server & { databaseUri: string; port: number }
 
-/** The built CMS (cms/server.ts) on a fresh SQLite file unless told otherwise. */
+/**
+ * The built CMS (cms/server.ts) on a fresh SQLite file unless told otherwise, with its own media
+ * folder, its public URL set to where it listens (the only origin its login cookie accepts), and
+ * a login rate limit high enough for suites that log in often (tests of the limit set their own).
+ */
 export async function startCms({ databaseUri = temporarySqliteUri(), env = {}, port }: CmsOptions = {}): Promise<Cms> {
   port ??= await freePort()
   const server = await startServer({
@@ -134,6 +139,9 @@ export async function startCms({ databaseUri = temporarySqliteUri(), env = {}, p
       DATABASE_URI: databaseUri,
       ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       SEED_DEMO: 'false',
+      CMS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'minimart-media-')),
+      AUTH_RATE_LIMIT: '1000',
       ...env,
       CMS_PORT: String(port),
     },

@@ -2,44 +2,63 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
 
-import { isLoggedIn } from '../../access/isLoggedIn'
-import { publishedOrLoggedIn } from '../../access/publishedOrLoggedIn'
+import { isStaff } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { auditChange, auditDelete } from '../../hooks/audit'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
-import { ITEMS } from '../slugs'
+import { ITEMS, MEDIA } from '../slugs'
+import { normalizeSku } from './hooks/normalizeSku'
+import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import {
   NAME_MAX_LENGTH,
+  SKU_MAX_LENGTH,
   validateName,
   validatePrice,
   validateQuantity,
+  validateSku,
   validateSlug,
 } from './validation'
+
+/**
+ * CSV import: keep a number cell as the spreadsheet wrote it, so "12abc" is refused by the field
+ * rule instead of quietly becoming 12 (the import-export plugin's default parses it leniently).
+ */
+const strictNumberFromCsv = { 'plugin-import-export': { hooks: { beforeImport: ({ value }: { value: unknown }) => value } } }
 
 export const Items: CollectionConfig = {
   slug: ITEMS,
   labels: { singular: 'Item', plural: 'Items' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'price', 'quantity', 'updatedAt'],
-    listSearchableFields: ['name', 'slug'],
-    description: 'Everything on sale in the shop.',
+    // The inventory table: every column sorts; the search box finds names and SKUs.
+    defaultColumns: ['name', 'sku', 'price', 'quantity', '_status', 'updatedAt'],
+    listSearchableFields: ['name', 'sku'],
+    description: 'Everything on sale in the shop. Tick items to edit or delete several at once.',
+    components: {
+      beforeListTable: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'items' } }],
+    },
   },
   access: {
-    read: publishedOrLoggedIn,
-    create: isLoggedIn,
-    update: isLoggedIn,
-    delete: isLoggedIn,
+    read: publishedOrStaff,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+    readVersions: isStaff,
   },
   defaultSort: 'name',
   // The shop's default order (available items first, then by name) straight from an index.
   indexes: [{ fields: ['soldOut', 'name'] }],
   hooks: {
+    // Malformed input is refused with a message per field.
+    beforeOperation: [refuseMalformedInput],
     beforeChange: [shopperFields],
-    // The shop caches the catalogue; tell it at once when what shoppers see changes.
-    afterChange: [revalidateStorefrontAfterChange],
-    afterDelete: [revalidateStorefrontAfterDelete],
+    // The audit entry is written in the same transaction as the change; then the shop, which
+    // caches the catalogue, is told at once that what shoppers see has changed.
+    afterChange: [auditChange, revalidateStorefrontAfterChange],
+    afterDelete: [auditDelete, revalidateStorefrontAfterDelete],
   },
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
   // Drafts are validated like published items, so nothing half-valid is ever stored.
@@ -72,6 +91,24 @@ export const Items: CollectionConfig = {
         return row
       },
     }),
+    // Inventory fields: the shop's own product code and a photo.
+    {
+      name: 'sku',
+      type: 'text',
+      label: 'SKU',
+      unique: true,
+      index: true,
+      maxLength: SKU_MAX_LENGTH,
+      validate: validateSku,
+      hooks: { beforeValidate: [normalizeSku] },
+      admin: { description: 'Optional product code, e.g. KAYA-400. Letters, digits and hyphens; unique.' },
+    },
+    {
+      name: 'image',
+      type: 'upload',
+      relationTo: MEDIA,
+      admin: { description: 'A photo for the shop. Upload JPEG, PNG, WebP, AVIF or GIF, up to 5 MB.' },
+    },
     {
       name: 'description',
       type: 'richText',
@@ -87,6 +124,7 @@ export const Items: CollectionConfig = {
           min: 0,
           index: true,
           validate: validatePrice,
+          custom: strictNumberFromCsv,
           admin: {
             step: 1,
             // Stored in cents (250 = $2.50); the admin panel shows and takes dollars.
@@ -104,6 +142,7 @@ export const Items: CollectionConfig = {
           defaultValue: 0,
           min: 0,
           validate: validateQuantity,
+          custom: strictNumberFromCsv,
           admin: { step: 1 },
         },
       ],

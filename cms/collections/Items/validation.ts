@@ -11,11 +11,19 @@ export const PRICE_MAX_CENTS = 100_000_000
 export const QUANTITY_MAX = 1_000_000
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+/** Stock-keeping unit: the shop's own product code, e.g. "KAYA-400". */
+export const SKU_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/
+export const SKU_MAX_LENGTH = 32
+
+/** Control characters (tabs, line breaks, NUL, …) have no place in a one-line name. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
 
 export const validateName: TextFieldSingleValidation = (value) => {
   if (value === undefined || value === null || value === '') return 'Name is required.'
   if (typeof value !== 'string') return 'Name must be text.'
   if (value.trim().length === 0) return 'Name cannot be only spaces.'
+  if (CONTROL_CHARACTERS.test(value)) return 'Name cannot contain control characters such as tabs or line breaks.'
+  if (!value.isWellFormed()) return 'Name contains broken characters (invalid Unicode).'
   if (value.length > NAME_MAX_LENGTH) {
     return `Name must be at most ${NAME_MAX_LENGTH} characters (it has ${value.length}).`
   }
@@ -54,5 +62,15 @@ export const validateQuantity: NumberFieldSingleValidation = (value) => {
   if (value < 0) return 'Quantity in stock cannot be negative.'
   if (!wholeNumber(value)) return 'Quantity in stock must be a whole number.'
   if (value > QUANTITY_MAX) return `Quantity in stock must be at most ${QUANTITY_MAX}.`
+  return true
+}
+
+/** Optional; when given, capital letters, digits and single hyphens (normalizeSku uppercases it). */
+export const validateSku: TextFieldSingleValidation = (value) => {
+  if (value === undefined || value === null) return true
+  if (typeof value !== 'string' || !SKU_PATTERN.test(value)) {
+    return 'SKU may contain only letters, digits and single hyphens, e.g. "KAYA-400".'
+  }
+  if (value.length > SKU_MAX_LENGTH) return `SKU must be at most ${SKU_MAX_LENGTH} characters.`
   return true
 }

@@ -1,0 +1,56 @@
+'use client'
+import type { JSONFieldClientComponent } from 'payload'
+
+import { FieldLabel, useField } from '@payloadcms/ui'
+import React from 'react'
+
+/** A JSON field's value: an object once saved, text while the form holds it. */
+const parsed = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    return null
+  }
+}
+
+type Change = { after: unknown; before: unknown; field: string }
+
+const show = (value: unknown): string =>
+  value === null || value === undefined || value === '' ? '—' : typeof value === 'string' ? value : JSON.stringify(value)
+
+/** An audit entry's changes as a before/after table instead of raw JSON. */
+export const AuditChanges: JSONFieldClientComponent = ({ field, path }) => {
+  const value = parsed(useField<Change[] | Record<string, unknown> | null | string>({ path: path ?? field.name }).value) as
+    | Change[]
+    | Record<string, unknown>
+    | null
+  if (!value || (Array.isArray(value) && value.length === 0)) return null
+  return (
+    <div className="field-type audit-changes" style={{ marginBottom: 'var(--spacing-field, 1.5rem)' }}>
+      <FieldLabel label="Changes" path={path} />
+      {Array.isArray(value) ? (
+        <table className="table" style={{ width: '100%' }}>
+          <thead>
+            <tr>
+              <th align="left">Field</th>
+              <th align="left">Before</th>
+              <th align="left">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {value.map((change) => (
+              <tr key={change.field}>
+                <td>{change.field}</td>
+                <td>{show(change.before)}</td>
+                <td>{show(change.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <pre style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>
+      )}
+    </div>
+  )
+}

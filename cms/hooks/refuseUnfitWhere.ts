@@ -1,0 +1,84 @@
+import type { CollectionBeforeOperationHook, Where } from 'payload'
+
+type Queried = { flattenedFields?: Queried[]; hasMany?: boolean; name: string; relationTo?: unknown; type: string }
+
+import { QueryError } from 'payload'
+
+/** Operators that only make sense on `point` fields. */
+const POINT_OPERATORS = new Set(['intersects', 'near', 'within'])
+const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
+
+const isNumberText = (value: unknown) =>
+  typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+const isDate = (value: unknown) =>
+  (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
+const isNull = (value: unknown) => value === null || value === 'null'
+const isScalar = (value: unknown) => value === null || ['boolean', 'number', 'string'].includes(typeof value)
+
+/** Whether `value` (one value or a list) fits what the field stores. */
+function fits(field: Queried, numericIds: boolean, operator: string, value: unknown): boolean {
+  if (!LIST_OPERATORS.has(operator) && !isScalar(value)) return false
+  const values = Array.isArray(value)
+    ? value
+    : LIST_OPERATORS.has(operator) && typeof value === 'string' ? value.split(',') : [value]
+  if (!values.every(isScalar)) return false
+  const relation = field.type === 'relationship' || field.type === 'upload'
+  if ((relation || field.name === 'id') && numericIds) return values.every((one) => isNull(one) || isNumberText(one))
+  if (field.type === 'date') return values.every((one) => isNull(one) || isDate(one))
+  return true
+}
+
+/**
+ * beforeOperation for every collection: a `where` whose operator or value cannot apply to the
+ * field gets a 400 naming the path. Payload checks that paths and operators exist, not that they
+ * fit, and the SQL layer then fails with a 500: `near` on a price, `all` on a one-value field,
+ * `image` or `id` compared with text, a date compared with "abc", `where=abc`, a list or an
+ * object where one value belongs.
+ */
+/** The field a (dotted) path ends on, following relationships and groups; undefined if unknown. */
+function fieldAt(path: string, fields: Queried[], collectionFields: (slug: string) => Queried[] | undefined): Queried | undefined {
+  const [name, ...rest] = path.split('.')
+  const field = name === 'id' ? { name: 'id', type: 'number' } : fields.find((candidate) => candidate.name === name)
+  if (!field || rest.length === 0) return field
+  const related =
+    (field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string'
+      ? collectionFields(field.relationTo)
+      : field.flattenedFields
+  return related ? fieldAt(rest.join('.'), related, collectionFields) : undefined
+}
+
+export const refuseUnfitWhere: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+  const where = (args as { where?: unknown }).where
+  if (where === undefined || where === null) return args
+  if (typeof where !== 'object' || Array.isArray(where)) throw new QueryError([{ path: 'where' }])
+  const numericIds = req.payload.db.defaultIDType === 'number'
+  const errors: { path: string }[] = []
+  const visit = (node: Where): void => {
+    for (const [key, constraint] of Object.entries(node)) {
+      if (Array.isArray(constraint) && (key === 'and' || key === 'or')) {
+        for (const child of constraint) if (child && typeof child === 'object') visit(child as Where)
+        continue
+      }
+      if (!constraint || typeof constraint !== 'object' || Array.isArray(constraint)) {
+        errors.push({ path: key })
+        continue
+      }
+      const field = fieldAt(
+        key,
+        collection.flattenedFields as Queried[],
+        (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields as Queried[] | undefined,
+      )
+      if (!field) continue // Payload refuses unknown paths itself
+      for (const [operator, value] of Object.entries(constraint)) {
+        const unfit =
+          (POINT_OPERATORS.has(operator) && field.type !== 'point') ||
+          (operator === 'all' && !field.hasMany) ||
+          (operator !== 'exists' && !fits(field, numericIds, operator, value))
+        if (unfit) errors.push({ path: `${key}.${operator}` })
+      }
+    }
+  }
+  visit(where as Where)
+  if (errors.length > 0) throw new QueryError(errors)
+  return args
+}

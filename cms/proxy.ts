@@ -1,0 +1,34 @@
+import type { NextRequest } from 'next/server'
+
+import { NextResponse } from 'next/server'
+
+import { cmsSettings } from './env'
+import { securityHeaders } from './security/headers'
+import { malformedJsonParam } from './security/jsonQueryParams'
+
+const headers = securityHeaders(cmsSettings(), process.env.NODE_ENV === 'development')
+
+/**
+ * Runs before every CMS request (Next.js 16 "proxy", formerly middleware): adds the security
+ * headers, refuses a `where`/`data` query parameter that is not JSON with a 400, and tells the
+ * admin's server components which page was asked for (x-pathname, needed by payload-totp and
+ * cms/components/RequireTwoFactor.tsx to redirect to the two-factor screens).
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const malformed = request.nextUrl.pathname.startsWith('/api/') ? malformedJsonParam(request.nextUrl.searchParams) : null
+  if (malformed) {
+    const message = `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`
+    const refusal = NextResponse.json({ errors: [{ message }] }, { status: 400 })
+    for (const [name, value] of headers) refusal.headers.set(name, value)
+    return refusal
+  }
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('x-pathname', request.nextUrl.pathname)
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  for (const [name, value] of headers) response.headers.set(name, value)
+  return response
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image).*)'],
+}

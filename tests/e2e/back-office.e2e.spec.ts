@@ -1,0 +1,223 @@
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { pngImage } from '../helpers/files'
+import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { cmsUrl } from './apps'
+
+/**
+ * Uncle Pat's back office in a real browser: the inventory table, the low-stock view, bulk edit
+ * and delete, the CSV round trip, a photo upload, and the audit entries all of that leaves; and
+ * what a member of staff does not see.
+ */
+
+async function logIn(page: Page, username = 'unclepat', password = TEST_ADMIN_PASSWORD): Promise<void> {
+  await page.goto(`${cmsUrl()}/admin/login`)
+  await page.locator('#field-username').fill(username)
+  await page.locator('#field-password').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+}
+
+async function api(pathname: string, init: { body?: unknown; method?: string } = {}): Promise<any> {
+  const login = await fetch(`${cmsUrl()}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'unclepat', password: TEST_ADMIN_PASSWORD }),
+  })
+  const { token } = await login.json()
+  const response = await fetch(`${cmsUrl()}/api/${pathname}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  return response.json()
+}
+
+const row = (page: Page, name: string) => page.locator('.table tbody tr', { hasText: name })
+async function tick(page: Page, name: string): Promise<void> {
+  const box = row(page, name).locator('input[type="checkbox"]')
+  // The list may re-render once more as it settles (and forget a tick made in between).
+  await expect(async () => {
+    if (!(await box.isChecked())) await box.click({ force: true })
+    await expect(box).toBeChecked({ timeout: 1000 })
+  }).toPass()
+}
+const itemNamed = async (name: string) => (await api(`items?where[name][equals]=${encodeURIComponent(name)}&depth=1&draft=true`)).docs[0]
+
+test('the inventory table: default columns, sorting, search, and the low-stock view in one click', async ({ page }) => {
+  await logIn(page)
+  // From the dashboard, one click.
+  await page.locator('#low-stock-dashboard').click()
+  await expect(page).toHaveURL(/quantity.*less_than_equal.*=5/)
+  const quantities = page.locator('.table tbody tr td.cell-quantity')
+  await expect(quantities.first()).toBeVisible()
+  const shown = (await quantities.allInnerTexts()).map(Number)
+  expect(shown.length).toBeGreaterThan(0)
+  expect(shown.every((quantity) => quantity <= 5)).toBe(true)
+  expect(shown).toEqual([...shown].sort((a, b) => a - b)) // fewest first
+  await expect(page.locator('.low-stock--items')).toContainText(`${shown.length} items need restocking`)
+
+  await page.goto(`${cmsUrl()}/admin/collections/items`)
+  const headings = await page.locator('.table thead th').allInnerTexts()
+  for (const heading of ['Name', 'SKU', 'Price', 'Quantity in stock', 'Status', 'Updated At']) {
+    expect(headings.map((text) => text.trim())).toContain(heading)
+  }
+  // Sort by quantity: the sold-out drink comes first.
+  await page.locator('.table thead th', { hasText: 'Quantity in stock' }).getByRole('button').first().click()
+  await expect(page).toHaveURL(/sort=quantity/)
+  await expect(page.locator('.table tbody tr').first()).toContainText('Isotonic Drink 500 ml')
+  // Search by name.
+  await page.locator('.search-filter__input').fill('jasmine')
+  await expect(page.locator('.table tbody tr')).toHaveCount(1)
+  await expect(page.locator('.table tbody tr').first()).toContainText('Jasmine White Rice 5 kg')
+})
+
+test('bulk edit sets the quantity of the ticked items; bulk delete removes them', async ({ page }) => {
+  await api('items', { method: 'POST', body: { name: 'Stale Biscuits', price: 100, quantity: 1, _status: 'published' } })
+  await logIn(page)
+  await page.goto(`${cmsUrl()}/admin/collections/items?limit=50`)
+  await expect(row(page, 'Stale Biscuits')).toBeVisible()
+  for (const name of ['Chrysanthemum Tea (6 cans)', 'Full Cream Milk 1 L']) await tick(page, name)
+  await page.locator('.list-selection').getByRole('button', { name: 'Edit', exact: true }).click()
+  const drawer = page.getByRole('dialog', { name: 'edit-items' })
+  await expect(drawer.getByRole('heading', { name: 'Editing 2 Items' })).toBeVisible()
+  await drawer.getByRole('combobox').fill('Quantity')
+  await page.keyboard.press('Enter')
+  await drawer.locator('#field-quantity').fill('99')
+  await drawer.getByRole('button', { name: 'Publish changes' }).click()
+  await expect(drawer).toBeHidden()
+  await expect(row(page, 'Chrysanthemum Tea (6 cans)').locator('td.cell-quantity')).toHaveText('99')
+  await expect(row(page, 'Full Cream Milk 1 L').locator('td.cell-quantity')).toHaveText('99')
+  expect((await itemNamed('Full Cream Milk 1 L')).quantity).toBe(99)
+
+  await tick(page, 'Stale Biscuits')
+  await page.locator('.list-selection').getByRole('button', { name: 'Delete', exact: true }).click()
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await expect(row(page, 'Stale Biscuits')).toHaveCount(0)
+  expect(await itemNamed('Stale Biscuits')).toBeUndefined()
+})
+
+test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is shown and nothing changes', async ({ page }) => {
+  await logIn(page)
+  await page.goto(`${cmsUrl()}/admin/collections/items?limit=50`)
+  await page.locator('.list-controls__popup .popup-button').click()
+  await page.getByText('Export Items').click()
+  await expect(page.getByText('Creating new Export')).toBeVisible()
+  // The whole catalogue, with the ID column to match rows on the way back in.
+  await page.locator('#field-limit').fill('')
+  await page.getByRole('combobox', { name: 'Fields' }).fill('ID')
+  await page.keyboard.press('Enter')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()])
+  const file = path.join(os.tmpdir(), `minimart-export-${Date.now()}.csv`)
+  await download.saveAs(file)
+  const csv = readFileSync(file, 'utf8').replace(/^\uFEFF/, '')
+  const [header, ...rows] = csv.trim().split('\n')
+  const columns = header.split(',')
+  expect(columns).toEqual(expect.arrayContaining(['id', 'name', 'price', 'quantity']))
+  expect(rows.length).toBeGreaterThanOrEqual(20)
+
+  // Uncle Pat sets the chocolate's quantity to 64 in his spreadsheet.
+  const chocolate = await itemNamed('Dark Chocolate Bar 100 g')
+  const edited = [header, ...rows.map((line) => {
+    const cells = line.split(',')
+    if (cells[columns.indexOf('id')] !== String(chocolate.id)) return line
+    cells[columns.indexOf('quantity')] = '64'
+    return cells.join(',')
+  })].join('\n')
+  writeFileSync(file, edited)
+
+  async function startImport(csvFile: string, mode: 'Create' | 'Update'): Promise<void> {
+    await page.goto(`${cmsUrl()}/admin/collections/items`)
+    await page.locator('.list-controls__popup .popup-button').click()
+    await page.getByText('Import Items').click()
+    await page.locator('input[type="file"]').setInputFiles(csvFile)
+    await page.locator('#field-importMode').getByRole('combobox').fill(mode)
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Start Import' }).click()
+  }
+
+  await startImport(file, 'Update')
+  await expect(page.locator('.field-type', { hasText: 'Status' }).first()).toContainText('Completed')
+  expect((await itemNamed('Dark Chocolate Bar 100 g')).quantity).toBe(64)
+
+  // A file with one bad line: nothing imported, the line and the reason on screen.
+  const bad = path.join(os.tmpdir(), `minimart-bad-${Date.now()}.csv`)
+  writeFileSync(bad, 'name,price,quantity\nGood Bun,150,5\nBad Bun,12abc,5\n')
+  await startImport(bad, 'Create')
+  await expect(page.locator('.field-type', { hasText: 'Status' }).first()).toContainText('Failed')
+  const problems = page.locator('.import-problems')
+  await expect(problems).toContainText('Problems (nothing was imported)')
+  await expect(problems.locator('tbody tr')).toHaveCount(1)
+  await expect(problems.locator('tbody tr td').first()).toHaveText('3')
+  await expect(problems).toContainText('price: Price must be a number')
+  expect(await itemNamed('Good Bun')).toBeUndefined()
+})
+
+test('a photo uploaded on the item page is resized and shown with the item', async ({ page }) => {
+  const photo = path.join(os.tmpdir(), `minimart-chocolate-${Date.now()}.png`)
+  writeFileSync(photo, await pngImage({ width: 1200, height: 900, colour: '#4b2e1e' }))
+  await logIn(page)
+  await page.goto(`${cmsUrl()}/admin/collections/items/${(await itemNamed('Dark Chocolate Bar 100 g')).id}`)
+  await page.locator('.field-type.upload').getByRole('button', { name: 'Create New' }).click()
+  const drawer = page.locator('.drawer__content').last()
+  await drawer.locator('input[type="file"]').setInputFiles(photo)
+  await drawer.locator('#field-alt').fill('A bar of dark chocolate')
+  await drawer.getByRole('button', { name: 'Save' }).click()
+  await expect(page.locator('.field-type.upload')).toContainText(/minimart-chocolate/)
+  await page.locator('#action-save').click()
+  await expect(page.getByText(/successfully/i).first()).toBeVisible()
+
+  const item = await itemNamed('Dark Chocolate Bar 100 g')
+  expect(item.image.alt).toBe('A bar of dark chocolate')
+  expect(item.image.sizes.card).toMatchObject({ width: 480, height: 360 })
+  const card = await fetch(new URL(item.image.sizes.card.url, cmsUrl()))
+  expect(card.status).toBe(200)
+  expect(card.headers.get('content-type')).toBe('image/webp')
+})
+
+test('the audit log shows each of those actions, and its entries cannot be changed', async ({ page }) => {
+  await logIn(page)
+  await page.goto(`${cmsUrl()}/admin/collections/audit-log?limit=100`)
+  const summaries = page.locator('.table tbody td.cell-summary')
+  await expect(summaries.first()).toBeVisible()
+  const texts = await summaries.allInnerTexts()
+  for (const expected of [
+    /unclepat logged in/,
+    /Updated item "Full Cream Milk 1 L": quantity/,
+    /Deleted item "Stale Biscuits"/,
+    /Imported ".*" into items: 0 created, \d+ updated/,
+    /Import of ".*" refused: 1 bad row/,
+    /Created image "A bar of dark chocolate"/,
+    /Updated item "Dark Chocolate Bar 100 g": image/,
+  ]) {
+    expect(texts.some((text) => expected.test(text)), String(expected)).toBe(true)
+  }
+
+  await page.locator('.table tbody tr', { hasText: 'Updated item "Full Cream Milk 1 L": quantity' }).first().locator('a').first().click()
+  const changes = page.locator('.audit-changes')
+  await expect(changes.locator('tbody tr', { hasText: 'quantity' })).toContainText('99')
+  // Read-only: no save, no delete, fields disabled.
+  await expect(page.locator('#action-save')).toHaveCount(0)
+  await expect(page.locator('#field-summary')).toBeDisabled()
+  const menu = page.locator('.doc-controls__popup .popup-button')
+  if ((await menu.count()) > 0) await menu.click()
+  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0)
+})
+
+test('a member of staff edits items but sees no staff accounts, API keys or audit log', async ({ browser }: { browser: Browser }) => {
+  await api('users', { method: 'POST', body: { username: 'ahmad', password: 'ahmad-e2e-password', roles: ['staff'] } })
+  const page = await browser.newPage()
+  await logIn(page, 'ahmad', 'ahmad-e2e-password')
+  await page.locator('.nav-toggler, .template-default__nav-toggler, button[aria-label="Open Menu"]').first().click().catch(() => {})
+  const nav = page.locator('nav, .nav').first()
+  await expect(nav).toContainText('Items')
+  for (const hidden of ['Staff', 'API keys', 'Audit log']) await expect(nav).not.toContainText(hidden)
+  await page.goto(`${cmsUrl()}/admin/collections/audit-log`)
+  await expect(page.locator('.table')).toHaveCount(0)
+  const users = await page.request.get(`${cmsUrl()}/api/users?depth=0`, { headers: { 'sec-fetch-site': 'same-origin' } })
+  expect((await users.json()).docs.map((user: { username: string }) => user.username)).toEqual(['ahmad'])
+  await page.close()
+})

@@ -1,0 +1,120 @@
+/**
+ * The spreadsheet way in and out (Payload's import-export plugin): a CSV export that imports back,
+ * and imports that are all or nothing, naming each bad line and why.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { freshDatabaseUri } from '../helpers/database'
+import { upload, uploadForm } from '../helpers/files'
+import { login, rest } from '../helpers/rest'
+import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
+
+let cms: Cms
+let token: string
+
+beforeAll(async () => {
+  cms = await startCms({ databaseUri: freshDatabaseUri(), env: { SEED_DEMO: 'true' } })
+  token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+})
+afterAll(() => cms?.stop())
+
+const items = async () => (await rest(cms.url, 'items?limit=100&depth=0&sort=name', { token })).body.docs as { id: number; name: string; price: number; quantity: number; slug: string; updatedAt: string }[]
+
+/** The columns Uncle Pat edits (rich-text descriptions stay out of his spreadsheet). */
+const COLUMNS = ['id', 'name', 'sku', 'price', 'quantity', '_status']
+
+async function exportCsv(): Promise<string> {
+  const response = await fetch(`${cms.url}/api/exports/download`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { collectionSlug: 'items', format: 'csv', fields: COLUMNS } }),
+  })
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
+async function importCsv(csv: string, options: Record<string, unknown> = { importMode: 'create' }) {
+  const response = await upload(
+    cms.url,
+    'imports',
+    uploadForm({ data: csv, name: 'stock.csv', type: 'text/csv' }, { collectionSlug: 'items', ...options }),
+    { authorization: `JWT ${token}` },
+  )
+  expect(response.status, JSON.stringify(response.body)).toBe(201)
+  return response.body.doc as { status: string; summary: { imported: number; issueDetails?: { error: string; row: number }[]; issues: number; updated: number } }
+}
+
+describe('CSV export and import', () => {
+  it('exports every item, and an edited export imports back (update by id)', async () => {
+    const csv = await exportCsv()
+    const [header, ...rows] = csv.trim().split('\n')
+    const columns = header.split(',')
+    expect(columns).toEqual(COLUMNS)
+    expect(rows).toHaveLength(21)
+
+    // Uncle Pat changes one price and one quantity in his spreadsheet, then imports the file.
+    const before = await items()
+    const kaya = before.find((item) => item.name === 'Kaya Spread 400 g')!
+    const priceColumn = columns.indexOf('price')
+    const quantityColumn = columns.indexOf('quantity')
+    const edited = [header, ...rows.map((row) => {
+      if (!row.startsWith(`${kaya.id},`)) return row
+      const cells = row.split(',') // no commas in these demo names
+      cells[priceColumn] = '495'
+      cells[quantityColumn] = '40'
+      return cells.join(',')
+    })].join('\n')
+
+    const result = await importCsv(edited, { importMode: 'update', matchField: 'id' })
+    expect(result.status).toBe('completed')
+    expect(result.summary.updated).toBe(21)
+    const after = await items()
+    expect(after.find((item) => item.id === kaya.id)).toMatchObject({ price: 495, quantity: 40 })
+    // Everything else came back as it was.
+    for (const { updatedAt: _saved, ...item } of after.filter((one) => one.id !== kaya.id)) {
+      const { updatedAt: _before, ...was } = before.find((one) => one.id === item.id)!
+      expect(item).toEqual(was)
+    }
+  })
+
+  it('creates new items from a spreadsheet', async () => {
+    const result = await importCsv('name,sku,price,quantity,_status\nPandan Cake,PANDAN-1,650,8,published\nOndeh Ondeh (6),ONDEH-6,420,12,draft\n')
+    expect(result).toMatchObject({ status: 'completed', summary: { imported: 2, issues: 0 } })
+    const created = (await items()).filter((item) => ['Pandan Cake', 'Ondeh Ondeh (6)'].includes(item.name))
+    expect(created).toHaveLength(2)
+  })
+
+  it('refuses a file with a malformed row: every bad line named with its reason, nothing imported', async () => {
+    const before = await items()
+    const csv = [
+      'name,sku,price,quantity',
+      'Good Bun,GOOD-1,150,5', // line 2
+      'Bad Price Bun,BAD-1,12abc,5', // line 3
+      'Negative Bun,NEG-1,150,-4', // line 4
+      ',NONAME-1,100,1', // line 5
+      'Another Good Bun,GOOD-2,150,5', // line 6
+      'Twin Bun,GOOD-1,150,5', // line 7: same SKU as line 2
+    ].join('\n')
+    const result = await importCsv(csv)
+    expect(result.status).toBe('failed')
+    expect(result.summary.imported).toBe(0)
+    const problems = Object.fromEntries(result.summary.issueDetails!.map((issue) => [issue.row, issue.error]))
+    expect(Object.keys(problems).map(Number).sort()).toEqual([3, 4, 5, 7])
+    expect(problems[3]).toMatch(/price: Price must be a number/)
+    expect(problems[4]).toMatch(/quantity: .*cannot be negative/)
+    expect(problems[5]).toMatch(/name/)
+    expect(problems[7]).toMatch(/sku: "GOOD-1" is also on line 2/)
+    expect(await items()).toEqual(before)
+  })
+
+  it('is for staff only', async () => {
+    const anonymous = await upload(cms.url, 'imports', uploadForm({ data: 'name,price\nX,1\n', name: 'x.csv', type: 'text/csv' }, { collectionSlug: 'items' }))
+    expect([401, 403]).toContain(anonymous.status)
+    const download = await fetch(`${cms.url}/api/exports/download`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { collectionSlug: 'items', format: 'csv' } }),
+    })
+    expect(download.status).toBe(403)
+  })
+})

@@ -1,0 +1,114 @@
+/**
+ * Item photos (the media collection: images only, size-limited, alt text required, resized by
+ * sharp to the shop's sizes) and the optional, unique, validated SKU.
+ */
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { freshDatabaseUri } from '../helpers/database'
+import { pngImage, upload, uploadForm } from '../helpers/files'
+import { fieldMessages, login, rest } from '../helpers/rest'
+import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
+
+let cms: Cms
+let token: string
+const auth = () => ({ authorization: `JWT ${token}` })
+const mediaCount = async () => (await rest(cms.url, 'media?limit=1', { token })).body.totalDocs
+
+beforeAll(async () => {
+  cms = await startCms({ databaseUri: freshDatabaseUri() })
+  token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+})
+afterAll(() => cms?.stop())
+
+describe('images', () => {
+  it('are resized to the shop\'s sizes (WebP) and served publicly', async () => {
+    const photo = await pngImage({ width: 1600, height: 1200 })
+    const created = await upload(cms.url, 'media', uploadForm({ data: photo, name: 'kaya jar.png', type: 'image/png' }, { alt: 'Jar of kaya' }), auth())
+    expect(created.status).toBe(201)
+    const { doc } = created.body
+    expect(doc).toMatchObject({ alt: 'Jar of kaya', mimeType: 'image/png', width: 1600, height: 1200 })
+    expect(doc.sizes.thumbnail).toMatchObject({ width: 160, height: 160, mimeType: 'image/webp' })
+    expect(doc.sizes.card).toMatchObject({ width: 480, height: 360, mimeType: 'image/webp' })
+    expect(doc.sizes.large).toMatchObject({ width: 1200, height: 900, mimeType: 'image/webp' })
+    for (const url of [doc.url, doc.sizes.card.url]) {
+      const file = await fetch(new URL(url, cms.url)) // anonymous, as a shopper's browser
+      expect(file.status).toBe(200)
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff')
+      const meta = await sharp(Buffer.from(await file.arrayBuffer())).metadata()
+      expect(meta.width).toBeGreaterThan(0)
+    }
+
+    // An item shows its photo.
+    const item = await rest(cms.url, 'items?depth=1', { method: 'POST', token, body: { name: 'Kaya Spread', price: 480, quantity: 3, image: doc.id, _status: 'published' } })
+    expect(item.status).toBe(201)
+    const shown = await rest(cms.url, `items/${item.body.doc.id}?depth=1`)
+    expect(shown.body.image).toMatchObject({ id: doc.id, alt: 'Jar of kaya' })
+    expect(shown.body.image.sizes.card.url).toMatch(/\.webp$/)
+  })
+
+  it('need alt text', async () => {
+    const before = await mediaCount()
+    const response = await upload(cms.url, 'media', uploadForm({ data: await pngImage(), name: 'x.png', type: 'image/png' }, { alt: '   ' }), auth())
+    expect(response.status).toBe(400)
+    expect(fieldMessages(response.body).alt).toMatch(/describe the picture/i)
+    expect(await mediaCount()).toBe(before)
+  })
+
+  it('must really be images: HTML or SVG named .png is refused', async () => {
+    const before = await mediaCount()
+    const html = await upload(cms.url, 'media', uploadForm({ data: '<html><script>alert(1)</script></html>', name: 'evil.png', type: 'image/png' }, { alt: 'x' }), auth())
+    expect(html.status).toBe(400)
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    const svgUpload = await upload(cms.url, 'media', uploadForm({ data: svg, name: 'logo.svg', type: 'image/svg+xml' }, { alt: 'x' }), auth())
+    expect(svgUpload.status).toBe(400)
+    expect(await mediaCount()).toBe(before)
+  })
+
+  it('may be at most 5 MB: a bigger file gets 413 with a clear message', async () => {
+    const before = await mediaCount()
+    const huge = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer()
+    expect(huge.length).toBeGreaterThan(5 * 1024 * 1024)
+    const response = await upload(cms.url, 'media', uploadForm({ data: huge, name: 'huge.png', type: 'image/png' }, { alt: 'Huge' }), auth())
+    expect(response.status).toBe(413)
+    expect(JSON.stringify(response.body)).toMatch(/at most 5 MB/)
+    expect(await mediaCount()).toBe(before)
+  })
+
+  it('cannot be uploaded by anonymous visitors; a missing file is a 404', async () => {
+    const response = await upload(cms.url, 'media', uploadForm({ data: await pngImage(), name: 'x.png', type: 'image/png' }, { alt: 'x' }))
+    expect([401, 403]).toContain(response.status)
+    expect((await fetch(`${cms.url}/api/media/file/no-such-file.png`)).status).toBe(404)
+  })
+})
+
+describe('SKU', () => {
+  const item = (sku: unknown, name = `SKU test ${Math.random()}`) =>
+    rest(cms.url, 'items', { method: 'POST', token, body: { name, price: 100, quantity: 1, sku } })
+
+  it('is optional, trimmed and upper-cased', async () => {
+    expect((await item(undefined)).body.doc.sku).toBeNull()
+    expect((await item('')).body.doc.sku).toBeNull()
+    expect((await item('  kaya-400 ')).body.doc.sku).toBe('KAYA-400')
+  })
+
+  it('must look like a product code', async () => {
+    for (const bad of ['kaya 400', 'KAYA--400', '-KAYA', '<script>', 'X'.repeat(33), 42]) {
+      const response = await item(bad)
+      expect(response.status, String(bad)).toBe(400)
+      expect(Object.keys(fieldMessages(response.body))).toEqual(['sku'])
+    }
+  })
+
+  it('is unique, whatever its case', async () => {
+    expect((await item('MILO-1')).status).toBe(201)
+    const again = await item('milo-1')
+    expect(again.status).toBe(400)
+    expect(Object.keys(fieldMessages(again.body))).toEqual(['sku'])
+  })
+
+  it('is searchable in the inventory list (name or SKU)', async () => {
+    const found = await rest(cms.url, 'items?where[or][0][name][like]=kaya-400&where[or][1][sku][like]=kaya-400&depth=0', { token })
+    expect(found.body.docs.map((doc: { sku: string }) => doc.sku)).toEqual(['KAYA-400'])
+  })
+})
