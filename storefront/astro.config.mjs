@@ -32,6 +32,8 @@ export default defineConfig({
       MINIMART_ENV: envField.enum({ context: 'server', access: 'secret', values: ['local', 'production'], default: 'local' }),
       LOG_LEVEL: envField.enum({ context: 'server', access: 'secret', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
       CMS_URL: envField.string({ context: 'server', access: 'secret', url: true, default: 'http://localhost:3000' }),
+      // Where shoppers' browsers load item photos from: the CMS's public address; unset: CMS_URL.
+      CMS_PUBLIC_URL: envField.string({ context: 'server', access: 'secret', url: true, optional: true }),
       CMS_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', int: true, gt: 0, default: 3000 }),
       SHOP_CURRENCY: envField.string({ context: 'server', access: 'secret', default: 'SGD' }),
       SHOP_LOCALE: envField.string({ context: 'server', access: 'secret', default: 'en-SG' }),

@@ -24,6 +24,10 @@ const envSchema = z
     CMS_URL: z
       .url({ protocol: /^https?$/, error: 'CMS_URL must be a full http(s) address of the CMS, e.g. http://cms:3000.' })
       .optional(),
+    // The CMS's address as shoppers' browsers see it, for item photos; unset: CMS_URL.
+    CMS_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'CMS_PUBLIC_URL must be a full http(s) address, e.g. https://admin.example.com.' })
+      .optional(),
     CMS_TIMEOUT_MS: whole('CMS_TIMEOUT_MS', 1, 60_000).default(3000),
     SHOP_CURRENCY: z
       .string()

@@ -16,6 +16,8 @@ const secret = randomBytes(32).toString('hex')
 let listener: Server
 let answer = 200
 let purges: Purge[] = []
+/** What the "storefront" does when told to purge, before it answers (as the real one refetches). */
+let onPurge: () => Promise<void> = async () => {}
 let cms: Cms
 let token: string
 
@@ -29,6 +31,7 @@ beforeAll(async () => {
   const port = await freePort()
   listener = createServer(async (request, response) => {
     purges.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body: await read(request) })
+    await onPurge()
     response.writeHead(answer).end()
   })
   await new Promise<void>((resolve) => listener.listen(port, '127.0.0.1', resolve))
@@ -45,6 +48,7 @@ afterAll(async () => {
 beforeEach(() => {
   purges = []
   answer = 200
+  onPurge = async () => {}
 })
 
 const save = async (path: string, method: string, body?: unknown) => {
@@ -75,6 +79,28 @@ describe('the CMS tells the storefront when what shoppers see changes', () => {
     await save(`items/${doc.id}`, 'PATCH', { _status: 'published' })
     await save(`items/${doc.id}`, 'DELETE')
     expect(purges).toHaveLength(5)
+  })
+
+  it('purges only once the change is committed: a refetch on the purge sees the new data', async () => {
+    const { doc } = await save('items', 'POST', { name: 'Kueh Salat', price: 400, quantity: 5, _status: 'published' })
+    const seen: unknown[] = []
+    onPurge = async () => {
+      // An anonymous read, as the shop makes, from another connection than the save's.
+      const response = await rest(cms.url, `items/${doc.id}?depth=0`)
+      seen.push(response.body.price)
+    }
+    await save(`items/${doc.id}`, 'PATCH', { price: 450 })
+    expect(seen).toEqual([450])
+  })
+
+  it('a bulk edit of several items purges once', async () => {
+    for (const name of ['Kaya Puff A', 'Kaya Puff B', 'Kaya Puff C']) {
+      await save('items', 'POST', { name, price: 180, quantity: 9, _status: 'published' })
+    }
+    purges = []
+    const { docs } = await save('items?where[name][like]=Kaya Puff&depth=0', 'PATCH', { quantity: 7 })
+    expect(docs).toHaveLength(3)
+    expect(purges).toHaveLength(1)
   })
 
   it('a storefront that refuses or is down never fails the save', async () => {

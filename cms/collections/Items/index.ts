@@ -12,6 +12,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
+import { SEARCH_TEXT_MAX_LENGTH } from './searchText'
 import {
   NAME_MAX_LENGTH,
   SKU_MAX_LENGTH,
@@ -157,6 +158,7 @@ export const Items: CollectionConfig = {
     {
       name: 'searchText',
       type: 'textarea',
+      maxLength: SEARCH_TEXT_MAX_LENGTH,
       admin: { hidden: true },
     },
   ],

@@ -6,3 +6,6 @@
 export function foldForSearch(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
 }
+
+/** How much of an item's text is searched (Payload's default limit for a text field). */
+export const SEARCH_TEXT_MAX_LENGTH = 40_000

@@ -6,7 +6,7 @@
  */
 import type { PaginatedDocs } from 'payload'
 
-import { CMS_TIMEOUT_MS, CMS_URL } from 'astro:env/server'
+import { CMS_PUBLIC_URL, CMS_TIMEOUT_MS, CMS_URL } from 'astro:env/server'
 import { stringify } from 'qs-esm'
 
 import type { Item } from '../../../cms/payload-types'
@@ -29,6 +29,8 @@ export class CmsUnavailableError extends Error {
 }
 
 const cmsBase = CMS_URL.replace(/\/$/, '')
+/** Photos are loaded by shoppers' browsers, which may not reach CMS_URL (http://cms:3000 in docker). */
+const photoBase = (CMS_PUBLIC_URL ?? CMS_URL).replace(/\/$/, '')
 
 async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
   const url = `${cmsBase}/api/items?${stringify(query)}`
@@ -97,7 +99,7 @@ export const listItems = (view: CatalogueView): Promise<CataloguePage> =>
       price: item.price,
       quantity: item.quantity,
       summary: richTextSummary(item.description),
-      image: itemImage(item, cmsBase),
+      image: itemImage(item, photoBase),
     })),
     totalItems: result.totalDocs,
     totalPages: result.totalPages,
@@ -118,7 +120,7 @@ export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
           price: item.price,
           quantity: item.quantity,
           summary: richTextSummary(item.description, 155),
-          image: itemImage(item, cmsBase),
+          image: itemImage(item, photoBase),
           descriptionHtml: richTextToHtml(item.description),
           updatedAt: item.updatedAt,
         }

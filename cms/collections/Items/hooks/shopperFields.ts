@@ -5,7 +5,7 @@ import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintex
 
 import type { Item } from '../../../payload-types'
 
-import { foldForSearch } from '../searchText'
+import { foldForSearch, SEARCH_TEXT_MAX_LENGTH } from '../searchText'
 
 /**
  * Keeps the two fields the shop queries in step with what Uncle Pat edits:
@@ -13,6 +13,8 @@ import { foldForSearch } from '../searchText'
  *   (ascending, so one index on soldOut + name serves the shop's default order);
  * - `searchText`, the name and the description as plain folded text, because the description is
  *   Lexical JSON: a LIKE on that column would also match its keys ("paragraph", "text").
+ *   A very long description is searched in its first SEARCH_TEXT_MAX_LENGTH characters, so the
+ *   save never fails on a field Uncle Pat cannot see.
  * A collection hook, not field hooks, because a partial update (only `quantity`) must still see
  * the stored name and description.
  */
@@ -24,6 +26,6 @@ export const shopperFields: CollectionBeforeChangeHook<Item> = ({ data, original
   return {
     ...data,
     soldOut: !(typeof item.quantity === 'number' && item.quantity > 0),
-    searchText: foldForSearch(`${item.name ?? ''} ${description}`),
+    searchText: foldForSearch(`${item.name ?? ''} ${description}`).slice(0, SEARCH_TEXT_MAX_LENGTH),
   }
 }
