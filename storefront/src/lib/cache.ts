@@ -17,15 +17,12 @@ import type { MiddlewareHandler } from 'astro'
 import { CMS_CACHE_SECONDS } from 'astro:env/server'
 import { LRUCache } from 'lru-cache'
 
-/** A purge arrives while the CMS's write is still being committed; a second purge this much later catches it. */
-const COMMIT_GRACE_MS = 1000
-
 /** Bumped by every purge; entries remember the generation they were fetched or rendered in. */
 let generation = 0
 
+/** The CMS purges once its change is committed (cms/hooks/afterCommit.ts), so one bump suffices. */
 export function purge(): void {
   generation += 1
-  setTimeout(() => (generation += 1), COMMIT_GRACE_MS).unref()
 }
 
 type Answer = { value: unknown; generation: number }
