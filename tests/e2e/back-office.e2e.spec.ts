@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { pngImage } from '../helpers/files'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
-import { cmsUrl } from './apps'
+import { cmsUrl, shopUrl } from './apps'
 
 /**
  * Uncle Pat's back office in a real browser: the inventory table, the low-stock view, bulk edit
@@ -161,7 +161,7 @@ test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is 
   expect(await itemNamed('Good Bun')).toBeUndefined()
 })
 
-test('a photo uploaded on the item page is resized and shown with the item', async ({ page }) => {
+test('a photo uploaded on the item page is resized and shown with the item, on the shop too', async ({ page }) => {
   const photo = path.join(os.tmpdir(), `minimart-chocolate-${Date.now()}.png`)
   writeFileSync(photo, await pngImage({ width: 1200, height: 900, colour: '#4b2e1e' }))
   await logIn(page)
@@ -181,6 +181,13 @@ test('a photo uploaded on the item page is resized and shown with the item', asy
   const card = await fetch(new URL(item.image.sizes.card.url, cmsUrl()))
   expect(card.status).toBe(200)
   expect(card.headers.get('content-type')).toBe('image/webp')
+
+  // The shopper sees the photo (a resized one, loaded by the browser), described by its alt text.
+  await page.goto(`${shopUrl()}/items/${item.slug}`)
+  const shown = page.getByRole('img', { name: 'A bar of dark chocolate' })
+  await expect(shown).toBeVisible()
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  expect(await shown.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/api\/media\/file\/minimart-chocolate/)
 })
 
 test('the audit log shows each of those actions, and its entries cannot be changed', async ({ page }) => {

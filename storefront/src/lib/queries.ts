@@ -25,7 +25,7 @@ export const catalogueFields = {
 export const itemFields = { ...catalogueFields, updatedAt: true } as const
 
 /** Of an item's image (an upload in the media collection), only what an <img> needs. */
-const imageFields = { url: true, alt: true, width: true, height: true, sizes: true } as const
+const imageFields = { url: true, filename: true, alt: true, width: true, height: true, sizes: true } as const
 
 export type RestQuery = {
   depth: number
