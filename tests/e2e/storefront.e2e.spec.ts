@@ -37,6 +37,18 @@ test('the catalogue shows items with their price and a stock badge in words', as
   await expect(page.locator('footer')).toContainText('SGD')
 })
 
+test("the shop's pages work under its Content-Security-Policy, with nothing refused", async ({ page }) => {
+  const refused: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
+  })
+  for (const path of ['/', '/?q=kaya&sort=price-asc', '/items/kaya-spread-400-g', '/items/no-such-item']) {
+    await page.goto(shopUrl() + path)
+    await expect(page.locator('main')).toBeVisible()
+  }
+  expect(refused).toEqual([])
+})
+
 test('prices show exactly, with no floating-point artefacts', async ({ page }) => {
   await page.goto(`${shopUrl()}/?q=thirty+cent`)
   await expect(page.locator('li.card .price')).toHaveText(['$0.30'])

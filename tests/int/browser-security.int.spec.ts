@@ -91,6 +91,8 @@ describe('the CMS in local mode', () => {
     for (const path of ['/', '/items/no-such-item']) {
       const response = await fetch(shop.url + path)
       expectSecurityHeaders(response.headers)
+      // No inline script may run on the shop: an injected <script> does nothing.
+      expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/)
       expect(response.headers.get('strict-transport-security')).toBeNull()
     }
   })
