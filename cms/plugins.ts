@@ -13,6 +13,7 @@ import { ITEMS, MEDIA, USERS } from './collections/slugs'
 import { auditExport } from './hooks/audit'
 import { missingFileIsNotFound } from './hooks/missingFileIsNotFound'
 import { commitImportRecordFirst, reportImport, validateEveryRowFirst } from './hooks/importAllOrNothing'
+import { refuseUnfitPaging } from './hooks/refuseUnfitPaging'
 import { refuseUnfitWhere } from './hooks/refuseUnfitWhere'
 import { refuseInvalidTimestamps } from './hooks/refuseInvalidTimestamps'
 import { guardTwoFactorEndpoints } from './security/twoFactor'
@@ -97,7 +98,8 @@ const describeAuthentication: Plugin = (config) => ({
 
 /**
  * Every collection (ours and the plugins') refuses `where` operators that do not fit the field,
- * and timestamps that are not dates, with a 400 rather than a database error.
+ * `limit`/`page` values that are not whole numbers, and timestamps that are not dates, with a 400
+ * rather than a database error.
  */
 const refuseUnfitInput: Plugin = (config) => ({
   ...config,
@@ -105,7 +107,7 @@ const refuseUnfitInput: Plugin = (config) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [refuseUnfitWhere, refuseInvalidTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [refuseUnfitWhere, refuseUnfitPaging, refuseInvalidTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
     },
   })),
 })

@@ -367,4 +367,20 @@ describe('hostile input over REST (property-based)', () => {
       { numRuns: WHERE_QUERIES, seed, endOnFailure: true },
     )
   }, 300_000)
+
+  it('answers limit and page values the database cannot take with a 400 naming the parameter, on every list', async () => {
+    for (const list of ['items', 'items/versions', 'media', 'users', 'audit-log']) {
+      for (const parameter of ['limit', 'page']) {
+        for (const value of ['1.5', '1e400', 'Infinity', '-1', '99999999999999999999']) {
+          const response = await rest(cms.url, `${list}?${parameter}=${value}&depth=0`, { token })
+          expect(response.status, `GET /api/${list}?${parameter}=${value} → ${JSON.stringify(response.body).slice(0, 200)}`).toBe(400)
+          expect(response.body.errors[0].message).toMatch(new RegExp(`^${parameter} `))
+        }
+      }
+      // Sensible values still work; limit=0 means "all".
+      for (const query of ['limit=0', 'limit=5&page=2', 'page=1']) {
+        expect((await rest(cms.url, `${list}?${query}&depth=0`, { token })).status, `GET /api/${list}?${query}`).toBe(200)
+      }
+    }
+  })
 })
