@@ -12,6 +12,7 @@ import { signedInStaff } from './access/signedInStaff'
 import { ITEMS, MEDIA, USERS } from './collections/slugs'
 import { auditExport } from './hooks/audit'
 import { missingFileIsNotFound } from './hooks/missingFileIsNotFound'
+import { notFoundForMalformedId } from './hooks/notFoundForMalformedId'
 import { commitImportRecordFirst, reportImport, validateEveryRowFirst } from './hooks/importAllOrNothing'
 import { refuseUnfitPaging } from './hooks/refuseUnfitPaging'
 import { refuseUnfitWhere } from './hooks/refuseUnfitWhere'
@@ -99,7 +100,7 @@ const describeAuthentication: Plugin = (config) => ({
 /**
  * Every collection (ours and the plugins') refuses `where` operators that do not fit the field,
  * `limit`/`page` values that are not whole numbers, and timestamps that are not dates, with a 400
- * rather than a database error.
+ * rather than a database error; an id that cannot exist gets a 404.
  */
 const refuseUnfitInput: Plugin = (config) => ({
   ...config,
@@ -107,7 +108,7 @@ const refuseUnfitInput: Plugin = (config) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [refuseUnfitWhere, refuseUnfitPaging, refuseInvalidTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [notFoundForMalformedId, refuseUnfitWhere, refuseUnfitPaging, refuseInvalidTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
     },
   })),
 })

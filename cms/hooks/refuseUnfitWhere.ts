@@ -52,6 +52,7 @@ export const refuseUnfitWhere: CollectionBeforeOperationHook = ({ args, collecti
   if (where === undefined || where === null) return args
   if (typeof where !== 'object' || Array.isArray(where)) throw new QueryError([{ path: 'where' }])
   const numericIds = req.payload.db.defaultIDType === 'number'
+  const hasVersionField = collection.flattenedFields.some((field) => field.name === 'version')
   const errors: { path: string }[] = []
   const visit = (node: Where): void => {
     for (const [key, constraint] of Object.entries(node)) {
@@ -63,8 +64,14 @@ export const refuseUnfitWhere: CollectionBeforeOperationHook = ({ args, collecti
         errors.push({ path: key })
         continue
       }
+      // A versions query names the document's fields under `version`: `where[version.price][…]`
+      // arrives as { version: { price: {…} } }. (Payload calls it a "read" like any other.)
+      if (key === 'version' && !hasVersionField) {
+        visit(Object.fromEntries(Object.entries(constraint).map(([name, value]) => [`version.${name}`, value])) as Where)
+        continue
+      }
       const field = fieldAt(
-        key,
+        hasVersionField ? key : key.replace(/^version\./, ''),
         collection.flattenedFields as Queried[],
         (slug) => req.payload.collections[slug as keyof typeof req.payload.collections]?.config.flattenedFields as Queried[] | undefined,
       )

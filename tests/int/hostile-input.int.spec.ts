@@ -383,4 +383,21 @@ describe('hostile input over REST (property-based)', () => {
       }
     }
   })
+
+  it('answers ids that cannot exist (abc, 1e400, -1, 1.5, 20 digits) with 404, and never a 5xx', async () => {
+    for (const list of ['items', 'media', 'users', 'audit-log']) {
+      for (const id of ['abc', '1e400', '-1', '1.5', '99999999999999999999']) {
+        const read = await rest(cms.url, `${list}/${id}?depth=0`, { token })
+        expect(read.status, `GET /api/${list}/${id} → ${JSON.stringify(read.body).slice(0, 200)}`).toBe(404)
+        for (const method of ['PATCH', 'DELETE']) {
+          const write = await rest(cms.url, `${list}/${id}`, { method, token, body: method === 'PATCH' ? { name: 'x' } : undefined })
+          expect([400, 403, 404], `${method} /api/${list}/${id} → ${write.status} ${JSON.stringify(write.body).slice(0, 200)}`).toContain(write.status)
+        }
+      }
+    }
+    // Version queries are checked like item queries (their fields are under `version.`).
+    const versions = await rest(cms.url, 'items/versions?where[version.price][near]=1', { token })
+    expect(versions.status, JSON.stringify(versions.body).slice(0, 200)).toBe(400)
+    expect(JSON.stringify(versions.body)).toContain('version.price.near')
+  })
 })
