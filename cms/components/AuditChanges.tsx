@@ -1,18 +1,10 @@
 'use client'
 import type { JSONFieldClientComponent } from 'payload'
 
-import { FieldLabel, useField } from '@payloadcms/ui'
+import { FieldLabel } from '@payloadcms/ui'
 import React from 'react'
 
-/** A JSON field's value: an object once saved, text while the form holds it. */
-const parsed = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value
-  try {
-    return JSON.parse(value)
-  } catch {
-    return null
-  }
-}
+import { useJsonFieldValue } from './useJsonFieldValue'
 
 type Change = { after: unknown; before: unknown; field: string }
 
@@ -21,10 +13,7 @@ const show = (value: unknown): string =>
 
 /** An audit entry's changes as a before/after table instead of raw JSON. */
 export const AuditChanges: JSONFieldClientComponent = ({ field, path }) => {
-  const value = parsed(useField<Change[] | Record<string, unknown> | null | string>({ path: path ?? field.name }).value) as
-    | Change[]
-    | Record<string, unknown>
-    | null
+  const value = useJsonFieldValue<Change[] | Record<string, unknown>>(path ?? field.name)
   if (!value || (Array.isArray(value) && value.length === 0)) return null
   return (
     <div className="field-type audit-changes" style={{ marginBottom: 'var(--spacing-field, 1.5rem)' }}>
