@@ -3,10 +3,10 @@ import type { NextRequest } from 'next/server'
 import { NextResponse } from 'next/server'
 
 import { cmsSettings } from './env'
-import { securityHeaders } from './security/headers'
+import { cmsSecurityHeaders } from './security/headers'
 import { malformedJsonParam } from './security/jsonQueryParams'
 
-const headers = securityHeaders(cmsSettings(), process.env.NODE_ENV === 'development')
+const headers = cmsSecurityHeaders(cmsSettings(), process.env.NODE_ENV === 'development')
 
 /**
  * Runs before every CMS request (Next.js 16 "proxy", formerly middleware): adds the security
