@@ -3,7 +3,8 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { LOG_LEVELS } from '../shared/logger.ts'
-import { secretWeakness } from '../shared/secrets.ts'
+import { presentVariables, readEnv } from '../shared/env.ts'
+import { purgeSecretProblems, secretWeakness } from '../shared/secrets.ts'
 
 /**
  * The CMS's environment, checked in one place. `MINIMART_ENV` says what kind of deployment this
@@ -107,13 +108,9 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
     if (weakness) problems.push(`PAYLOAD_SECRET ${weakness}.`)
   }
 
-  if (!env.REVALIDATE_SECRET) {
-    problems.push('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
-  } else {
-    const weakness = secretWeakness(env.REVALIDATE_SECRET)
-    if (weakness) problems.push(`REVALIDATE_SECRET ${weakness}.`)
-    else if (env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problems.push('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
-  }
+  const purgeSecret = purgeSecretProblems(env.REVALIDATE_SECRET)
+  problems.push(...purgeSecret)
+  if (purgeSecret.length === 0 && env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problems.push('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
 
   if (!env.ADMIN_PASSWORD) {
     problems.push('ADMIN_PASSWORD is not set: production needs the admin password chosen by you.')
@@ -141,18 +138,8 @@ export type CmsEnv = z.infer<typeof envSchema>
 /** The variables the CMS reads; the tests hold docker-compose.yml to this list. */
 export const CMS_ENV_NAMES = Object.keys(envSchema.shape)
 
-// Empty strings (as left by `VAR=` in .env) count as unset.
-const present = (source: NodeJS.ProcessEnv) =>
-  Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
-
 /** Every problem with the environment at once, in plain words, or the parsed environment. */
-export function readCmsEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
-  const env = present(source)
-  const result = envSchema.safeParse(env)
-  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(env)]
-  if (result.success && problems.length === 0) return result.data
-  throw new Error(`Minimart CMS cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
-}
+export const readCmsEnv = (source: NodeJS.ProcessEnv = process.env): CmsEnv => readEnv('CMS', envSchema, productionProblems, source)
 
 const settingsSchema = z.object(settingsShape)
 export type CmsSettings = z.infer<typeof settingsSchema>
@@ -163,6 +150,6 @@ export type CmsSettings = z.infer<typeof settingsSchema>
  * refuses them with a message.
  */
 export function cmsSettings(source: NodeJS.ProcessEnv = process.env): CmsSettings {
-  const result = settingsSchema.safeParse(present(source))
+  const result = settingsSchema.safeParse(presentVariables(source))
   return result.success ? result.data : settingsSchema.parse({})
 }

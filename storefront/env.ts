@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 import { LOG_LEVELS } from '../shared/logger.ts'
-import { secretWeakness } from '../shared/secrets.ts'
+import { readEnv } from '../shared/env.ts'
+import { purgeSecretProblems } from '../shared/secrets.ts'
 
 /**
  * The storefront's environment, checked by storefront/server.ts before the server starts, so that
@@ -58,12 +59,7 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   if (env.MINIMART_ENV !== 'production') return []
   const problems: string[] = []
   if (!env.CMS_URL) problems.push('CMS_URL is not set: production needs the address of the CMS (e.g. http://cms:3000).')
-  if (!env.REVALIDATE_SECRET) {
-    problems.push('REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).')
-  } else {
-    const weakness = secretWeakness(env.REVALIDATE_SECRET)
-    if (weakness) problems.push(`REVALIDATE_SECRET ${weakness}.`)
-  }
+  problems.push(...purgeSecretProblems(env.REVALIDATE_SECRET))
   return problems
 }
 
@@ -81,11 +77,4 @@ export type ShopEnv = z.infer<typeof envSchema>
 export const SHOP_ENV_NAMES = Object.keys(envSchema.shape)
 
 /** Every problem with the environment at once, in plain words, or the parsed environment. */
-export function readShopEnv(source: NodeJS.ProcessEnv = process.env): ShopEnv {
-  // Empty strings (as left by `VAR=` in .env) count as unset.
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
-  const result = envSchema.safeParse(present)
-  const problems = [...(result.error?.issues.map((issue) => issue.message) ?? []), ...productionProblems(present)]
-  if (result.success && problems.length === 0) return result.data
-  throw new Error(`Minimart storefront cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
-}
+export const readShopEnv = (source: NodeJS.ProcessEnv = process.env): ShopEnv => readEnv('storefront', envSchema, productionProblems, source)
