@@ -8,10 +8,9 @@
  *   exits 0 (`next start` exits 143 and does not close the database).
  * Usage: node cms/server.ts   (port: CMS_PORT, default 3000)
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 import { format } from 'node:util'
 
+import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../shared/requestContext.ts'
@@ -19,16 +18,7 @@ import { readCmsEnv } from './env.ts'
 
 // What `next start` does: this server only serves a production build.
 Object.assign(process.env, { NODE_ENV: 'production' })
-const rootEnv = path.resolve(import.meta.dirname, '../.env')
-if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
-
-let env
-try {
-  env = readCmsEnv()
-} catch (error) {
-  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
-}
+const env = environmentOrExit(readCmsEnv)
 
 const logger = createLogger({ name: 'cms', json: env.MINIMART_ENV === 'production', level: env.LOG_LEVEL })
 if (env.MINIMART_ENV === 'production') {

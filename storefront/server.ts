@@ -4,24 +4,14 @@
  * that stops gracefully on SIGTERM/SIGINT: requests in flight finish, then the process exits 0.
  * Usage: node storefront/server.ts   (HOST/PORT, default 0.0.0.0:4321)
  */
-import { existsSync } from 'node:fs'
-import path from 'node:path'
 
+import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { createLogger } from '../shared/logger.ts'
 import { readShopEnv } from './env.ts'
 
 // One .env at the repository root serves both apps; real environment variables win.
-const rootEnv = path.resolve(import.meta.dirname, '../.env')
-if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
-
-let env
-try {
-  env = readShopEnv()
-} catch (error) {
-  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
-}
+const env = environmentOrExit(readShopEnv)
 
 const logger = createLogger({ name: 'storefront', json: env.MINIMART_ENV === 'production', level: env.LOG_LEVEL })
 
