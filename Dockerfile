@@ -5,7 +5,7 @@
 #   build     next build (CMS) + astro build (storefront)
 #   prod-deps the packages the apps need at run time, nothing else
 #   runtime   the official Node 24 image with the builds and prod-deps, as the unprivileged `node` user
-ARG NODE_IMAGE=node:24-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
