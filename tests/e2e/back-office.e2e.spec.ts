@@ -79,13 +79,22 @@ test('the inventory table: default columns, sorting, search, and the low-stock v
   await expect(page.locator('.table tbody tr').first()).toContainText('Jasmine White Rice 5 kg')
 })
 
+/** Audit-log summaries (newest first) that mention `text`, read as an admin over the API. */
+const auditSummaries = async (text: string): Promise<string[]> =>
+  (await api(`audit-log?where[summary][like]=${encodeURIComponent(text)}&sort=-createdAt&limit=50&depth=0`)).docs.map(
+    (entry: { summary: string }) => entry.summary,
+  )
+
 test('bulk edit sets the quantity of the ticked items; bulk delete removes them', async ({ page }) => {
-  await api('items', { method: 'POST', body: { name: 'Stale Biscuits', price: 100, quantity: 1, _status: 'published' } })
+  // This test's own items, under names no other test uses.
+  const stamp = Date.now()
+  const [tea, milk, stale] = [`Bulk Tea ${stamp}`, `Bulk Milk ${stamp}`, `Stale Biscuits ${stamp}`]
+  for (const name of [tea, milk, stale]) await api('items', { method: 'POST', body: { name, price: 100, quantity: 1, _status: 'published' } })
   await logIn(page)
-  // Other tests add items too: show them all, by name (the list remembers the last sort).
-  await page.goto(`${cmsUrl()}/admin/collections/items?limit=200&sort=name`)
-  await expect(row(page, 'Stale Biscuits')).toBeVisible()
-  for (const name of ['Chrysanthemum Tea (6 cans)', 'Full Cream Milk 1 L']) await tick(page, name)
+  // Only this test's items, by name (the list remembers the last sort).
+  await page.goto(`${cmsUrl()}/admin/collections/items?limit=200&sort=name&search=${stamp}`)
+  await expect(row(page, stale)).toBeVisible()
+  for (const name of [tea, milk]) await tick(page, name)
   await page.locator('.list-selection').getByRole('button', { name: 'Edit', exact: true }).click()
   const drawer = page.getByRole('dialog', { name: 'edit-items' })
   await expect(drawer.getByRole('heading', { name: 'Editing 2 Items' })).toBeVisible()
@@ -94,15 +103,17 @@ test('bulk edit sets the quantity of the ticked items; bulk delete removes them'
   await drawer.locator('#field-quantity').fill('99')
   await drawer.getByRole('button', { name: 'Publish changes' }).click()
   await expect(drawer).toBeHidden()
-  await expect(row(page, 'Chrysanthemum Tea (6 cans)').locator('td.cell-quantity')).toHaveText('99')
-  await expect(row(page, 'Full Cream Milk 1 L').locator('td.cell-quantity')).toHaveText('99')
-  expect((await itemNamed('Full Cream Milk 1 L')).quantity).toBe(99)
+  await expect(row(page, tea).locator('td.cell-quantity')).toHaveText('99')
+  await expect(row(page, milk).locator('td.cell-quantity')).toHaveText('99')
+  expect((await itemNamed(milk)).quantity).toBe(99)
+  expect(await auditSummaries(milk)).toContain(`Updated item "${milk}": quantity`)
 
-  await tick(page, 'Stale Biscuits')
+  await tick(page, stale)
   await page.locator('.list-selection').getByRole('button', { name: 'Delete', exact: true }).click()
   await page.getByRole('button', { name: 'Confirm' }).click()
-  await expect(row(page, 'Stale Biscuits')).toHaveCount(0)
-  expect(await itemNamed('Stale Biscuits')).toBeUndefined()
+  await expect(row(page, stale)).toHaveCount(0)
+  expect(await itemNamed(stale)).toBeUndefined()
+  expect(await auditSummaries(stale)).toContain(`Deleted item "${stale}"`)
 })
 
 test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is shown and nothing changes', async ({ page }) => {
@@ -147,6 +158,9 @@ test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is 
   await startImport(file, 'Update')
   await expect(page.locator('.field-type', { hasText: 'Status' }).first()).toContainText('Completed')
   expect((await itemNamed('Dark Chocolate Bar 100 g')).quantity).toBe(64)
+  expect(await auditSummaries(path.basename(file))).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^Imported ".*" into items: 0 created, \d+ updated/)]),
+  )
 
   // A file with one bad line: nothing imported, the line and the reason on screen.
   const bad = path.join(os.tmpdir(), `minimart-bad-${Date.now()}.csv`)
@@ -159,6 +173,7 @@ test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is 
   await expect(problems.locator('tbody tr td').first()).toHaveText('3')
   await expect(problems).toContainText('price: Price must be a number')
   expect(await itemNamed('Good Bun')).toBeUndefined()
+  expect(await auditSummaries(path.basename(bad))).toEqual(expect.arrayContaining([expect.stringMatching(/^Import of ".*" refused: 1 bad row/)]))
 })
 
 test('a photo uploaded on the item page is resized and shown with the item, on the shop too', async ({ page }) => {
@@ -177,6 +192,8 @@ test('a photo uploaded on the item page is resized and shown with the item, on t
 
   const item = await itemNamed('Dark Chocolate Bar 100 g')
   expect(item.image.alt).toBe('A bar of dark chocolate')
+  expect(await auditSummaries('A bar of dark chocolate')).toContain('Created image "A bar of dark chocolate"')
+  expect(await auditSummaries('Dark Chocolate Bar 100 g')).toContain('Updated item "Dark Chocolate Bar 100 g": image')
   expect(item.image.sizes.card).toMatchObject({ width: 480, height: 360 })
   const card = await fetch(new URL(item.image.sizes.card.url, cmsUrl()))
   expect(card.status).toBe(200)
@@ -190,25 +207,26 @@ test('a photo uploaded on the item page is resized and shown with the item, on t
   expect(await shown.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/api\/media\/file\/minimart-chocolate/)
 })
 
-test('the audit log shows each of those actions, and its entries cannot be changed', async ({ page }) => {
+test('the audit log shows who changed what, and its entries cannot be changed', async ({ page }) => {
+  // This test's own item: created, its quantity changed to 99, then another of its own deleted.
+  const stamp = Date.now()
+  const [kept, gone] = [`Audit Noodles ${stamp}`, `Audit Crackers ${stamp}`]
+  const created = await api('items', { method: 'POST', body: { name: kept, price: 120, quantity: 3, _status: 'published' } })
+  await api(`items/${created.doc.id}`, { method: 'PATCH', body: { quantity: 99 } })
+  const doomed = await api('items', { method: 'POST', body: { name: gone, price: 100, quantity: 1, _status: 'published' } })
+  await api(`items/${doomed.doc.id}`, { method: 'DELETE' })
+
   await logIn(page)
-  await page.goto(`${cmsUrl()}/admin/collections/audit-log?limit=100`)
+  await page.goto(`${cmsUrl()}/admin/collections/audit-log?limit=100&search=${stamp}`)
   const summaries = page.locator('.table tbody td.cell-summary')
   await expect(summaries.first()).toBeVisible()
   const texts = await summaries.allInnerTexts()
-  for (const expected of [
-    /unclepat logged in/,
-    /Updated item "Full Cream Milk 1 L": quantity/,
-    /Deleted item "Stale Biscuits"/,
-    /Imported ".*" into items: 0 created, \d+ updated/,
-    /Import of ".*" refused: 1 bad row/,
-    /Created image "A bar of dark chocolate"/,
-    /Updated item "Dark Chocolate Bar 100 g": image/,
-  ]) {
-    expect(texts.some((text) => expected.test(text)), String(expected)).toBe(true)
+  for (const expected of [`Created item "${kept}"`, `Updated item "${kept}": quantity`, `Deleted item "${gone}"`]) {
+    expect(texts, expected).toContain(expected)
   }
+  expect(await auditSummaries('unclepat logged in')).not.toHaveLength(0)
 
-  await page.locator('.table tbody tr', { hasText: 'Updated item "Full Cream Milk 1 L": quantity' }).first().locator('a').first().click()
+  await page.locator('.table tbody tr', { hasText: `Updated item "${kept}": quantity` }).first().locator('a').first().click()
   const changes = page.locator('.audit-changes')
   await expect(changes.locator('tbody tr', { hasText: 'quantity' })).toContainText('99')
   // Read-only: no save, no delete, fields disabled.
