@@ -2,6 +2,12 @@ import { defineConfig } from 'vitest/config'
 
 import { findMongo } from './tests/helpers/mongodb.ts'
 
+/** Pure logic, beside its module (`*.test.ts`): no servers, no build; runs first. */
+const unit = {
+  name: 'unit',
+  include: ['cms/**/*.test.ts', 'shared/**/*.test.ts', 'storefront/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+}
+
 const integration = {
   include: ['tests/int/**/*.int.spec.ts'],
   globalSetup: ['tests/helpers/build-setup.ts'],
@@ -25,6 +31,7 @@ export default defineConfig({
   test: {
     maxWorkers: 2,
     projects: [
+      { test: unit },
       { test: { ...integration, name: 'sqlite' } },
       ...(mongo.available
         ? [{ test: { ...integration, name: 'mongodb', globalSetup: [...integration.globalSetup, 'tests/helpers/mongodb-setup.ts'] } }]

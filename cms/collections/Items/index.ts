@@ -12,7 +12,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
-import { SEARCH_TEXT_MAX_LENGTH } from './searchText'
+import { SEARCH_TEXT_MAX_LENGTH } from '../../../shared/search.ts'
 import {
   NAME_MAX_LENGTH,
   SKU_MAX_LENGTH,

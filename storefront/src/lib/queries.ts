@@ -7,7 +7,7 @@ import type { Where } from 'payload'
 
 import type { CatalogueView, SortKey } from './catalogue'
 
-import { foldForSearch } from '../../../cms/collections/Items/searchText.ts'
+import { foldForSearch } from '../../../shared/search.ts'
 
 export const ITEMS_PER_PAGE = 24
 

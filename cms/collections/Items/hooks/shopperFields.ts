@@ -5,7 +5,7 @@ import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintex
 
 import type { Item } from '../../../payload-types'
 
-import { foldForSearch, SEARCH_TEXT_MAX_LENGTH } from '../searchText'
+import { foldForSearch, SEARCH_TEXT_MAX_LENGTH } from '../../../../shared/search.ts'
 
 /**
  * Keeps the two fields the shop queries in step with what Uncle Pat edits:

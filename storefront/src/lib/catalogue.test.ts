@@ -11,7 +11,7 @@ import {
   SEARCH_MAX_LENGTH,
   toAmount,
   toMinorUnits,
-} from '../../storefront/src/lib/catalogue'
+} from './catalogue'
 
 const parse = (query: string) => parseCatalogue(new URLSearchParams(query))
 
