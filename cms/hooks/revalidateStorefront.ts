@@ -1,35 +1,35 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { isPurgeTarget, PURGE_PATH, purgeRequest } from '../../shared/purge.ts'
 import { readCmsEnv } from '../env'
 import { afterCommit } from './afterCommit'
 
+/** `context` for a Local API write that must not purge the shop by itself (the seed purges once). */
+export const WITHOUT_PURGE = { withoutStorefrontPurge: true } as const
+
 /**
- * Tells the storefront to refetch its cached catalogue (POST {STOREFRONT_URL}/api/revalidate with
- * the shared REVALIDATE_SECRET), so an edit is on the shop at once rather than when the cache
+ * Tells the storefront to refetch its cached catalogue (the purge protocol of shared/purge.ts), so an edit is on the shop at once rather than when the cache
  * expires. Sent once the change is committed (a bulk edit purges once), and awaited, so the save's
  * response means "the shop has been told"; a storefront that is down or refuses is logged and
  * never fails the save (its cache expires on its own).
  */
-async function purgeStorefront(req: PayloadRequest, collection: string): Promise<void> {
+export async function purgeStorefront({ payload }: Pick<PayloadRequest, 'payload'>, collection: string): Promise<void> {
   const { REVALIDATE_SECRET, STOREFRONT_URL } = readCmsEnv()
-  if (!REVALIDATE_SECRET) return
-  const url = new URL('/api/revalidate', STOREFRONT_URL)
+  if (!REVALIDATE_SECRET || !isPurgeTarget(collection)) return
+  const url = new URL(PURGE_PATH, STOREFRONT_URL)
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${REVALIDATE_SECRET}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ collection }),
-      signal: AbortSignal.timeout(2000),
-    })
-    if (!response.ok) req.payload.logger.warn(`Storefront purge refused: ${url} answered ${response.status}.`)
+    const response = await fetch(url, { ...purgeRequest(REVALIDATE_SECRET, collection), signal: AbortSignal.timeout(2000) })
+    if (!response.ok) payload.logger.warn(`Storefront purge refused: ${url} answered ${response.status}.`)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    req.payload.logger.warn(`Storefront purge failed (${url}: ${reason}); the shop catches up when its cache expires.`)
+    payload.logger.warn(`Storefront purge failed (${url}: ${reason}); the shop catches up when its cache expires.`)
   }
 }
 
-const purgeAfterCommit = (req: PayloadRequest, collection: string): Promise<void> =>
-  afterCommit(req, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
+const purgeAfterCommit = async (req: PayloadRequest, collection: string): Promise<void> => {
+  if (req.context?.withoutStorefrontPurge) return
+  await afterCommit(req, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
+}
 
 type Versioned = { _status?: 'draft' | 'published' | null } | undefined
 

@@ -6,6 +6,7 @@ import type { CmsEnv } from '../env'
 
 import { ITEMS, USERS } from '../collections/slugs'
 import { TRYOUT_ADMIN_PASSWORD } from '../env'
+import { purgeStorefront, WITHOUT_PURGE } from '../hooks/revalidateStorefront'
 import { demoItems } from './demoItems'
 
 export const ADMIN_USERNAME = 'unclepat'
@@ -58,6 +59,8 @@ async function seedDemoItems(payload: Payload): Promise<void> {
     await payload.create({
       collection: ITEMS,
       overrideAccess: true,
+      // One purge for the whole catalogue below, not one per demo item.
+      context: WITHOUT_PURGE,
       data: {
         ...item,
         slug: '', // generated from the name
@@ -66,5 +69,6 @@ async function seedDemoItems(payload: Payload): Promise<void> {
       },
     })
   }
+  await purgeStorefront({ payload }, ITEMS)
   payload.logger.info(`Seed: added ${demoItems.length} demo items (SEED_DEMO=false skips this).`)
 }

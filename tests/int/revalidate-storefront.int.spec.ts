@@ -20,6 +20,7 @@ let purges: Purge[] = []
 let onPurge: () => Promise<void> = async () => {}
 let cms: Cms
 let token: string
+let listenerUrl: string
 
 const read = async (request: IncomingMessage): Promise<string> => {
   let body = ''
@@ -35,9 +36,10 @@ beforeAll(async () => {
     response.writeHead(answer).end()
   })
   await new Promise<void>((resolve) => listener.listen(port, '127.0.0.1', resolve))
+  listenerUrl = `http://127.0.0.1:${port}`
   cms = await startCms({
     databaseUri: freshDatabaseUri(),
-    env: { STOREFRONT_URL: `http://127.0.0.1:${port}`, REVALIDATE_SECRET: secret },
+    env: { STOREFRONT_URL: listenerUrl, REVALIDATE_SECRET: secret },
   })
   token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
 })
@@ -101,6 +103,20 @@ describe('the CMS tells the storefront when what shoppers see changes', () => {
     const { docs } = await save('items?where[name][like]=Kaya Puff&depth=0', 'PATCH', { quantity: 7 })
     expect(docs).toHaveLength(3)
     expect(purges).toHaveLength(1)
+  })
+
+  it('seeding the demo catalogue purges the shop once, not once per item', async () => {
+    const seeded = await startCms({
+      databaseUri: freshDatabaseUri(),
+      env: { SEED_DEMO: 'true', STOREFRONT_URL: listenerUrl, REVALIDATE_SECRET: secret },
+    })
+    try {
+      const { body } = await rest(seeded.url, 'items?limit=1&depth=0')
+      expect(body.totalDocs).toBeGreaterThan(1)
+      expect(purges.map((purge) => purge.body)).toEqual([JSON.stringify({ collection: 'items' })])
+    } finally {
+      await seeded.stop()
+    }
   })
 
   it('a storefront that refuses or is down never fails the save', async () => {

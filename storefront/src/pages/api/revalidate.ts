@@ -1,6 +1,7 @@
 /**
- * POST /api/revalidate — the CMS calls this after an item changes (cms/hooks/revalidateStorefront.ts)
- * with `Authorization: Bearer <REVALIDATE_SECRET>` and `{"collection":"items"}`; every cached CMS
+ * POST /api/revalidate (shared/purge.ts PURGE_PATH) — the CMS calls this after an item changes
+ * (cms/hooks/revalidateStorefront.ts) with `Authorization: Bearer <REVALIDATE_SECRET>` and
+ * `{"collection":"items"}` (shared/purge.ts purgeRequest); every cached CMS
  * answer and rendered page is then refetched or re-rendered on its next use. A wrong or missing
  * secret gets 401.
  */
@@ -8,11 +9,9 @@ import type { APIRoute } from 'astro'
 
 import { REVALIDATE_SECRET } from 'astro:env/server'
 
+import { PURGE_TARGETS, purgeTargetOf } from '../../../../shared/purge.ts'
 import { purge } from '../../lib/cache'
 import { bearerToken, isSecret } from '../../lib/secret'
-
-/** What the CMS may ask to purge: only collections the shop shows. */
-const KNOWN_TARGETS = new Set(['items'])
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), {
@@ -25,10 +24,8 @@ export const POST: APIRoute = async ({ request }) => {
     return json(401, { error: 'A valid revalidation secret is required.' }, { 'www-authenticate': 'Bearer' })
   }
   const body: unknown = await request.json().catch(() => null)
-  const collection = typeof body === 'object' && body !== null && 'collection' in body ? body.collection : undefined
-  if (typeof collection !== 'string' || !KNOWN_TARGETS.has(collection)) {
-    return json(400, { error: `"collection" must be one of: ${[...KNOWN_TARGETS].join(', ')}.` })
-  }
+  const collection = purgeTargetOf(body)
+  if (!collection) return json(400, { error: `"collection" must be one of: ${PURGE_TARGETS.join(', ')}.` })
   purge()
   return json(200, { purged: collection })
 }
