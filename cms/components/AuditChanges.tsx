@@ -4,9 +4,9 @@ import type { JSONFieldClientComponent } from 'payload'
 import { FieldLabel } from '@payloadcms/ui'
 import React from 'react'
 
-import { useJsonFieldValue } from './useJsonFieldValue'
+import type { Change } from '../hooks/audit'
 
-type Change = { after: unknown; before: unknown; field: string }
+import { useJsonFieldValue } from './useJsonFieldValue'
 
 const show = (value: unknown): string =>
   value === null || value === undefined || value === '' ? '—' : typeof value === 'string' ? value : JSON.stringify(value)

@@ -23,7 +23,8 @@ const NOISE_FIELDS = new Set(['updatedAt', 'createdAt', 'sizes', 'url', 'thumbna
 const LONGEST_VALUE = 500
 
 type Entry = Omit<AuditEntry, 'actor' | 'actorId' | 'actorType' | 'createdAt' | 'id' | 'ip' | 'updatedAt'>
-type Change = { after: unknown; before: unknown; field: string }
+/** One changed field of an update, as the audit entry stores it (and AuditChanges shows it). */
+export type Change = { after: unknown; before: unknown; field: string }
 
 /** Who is behind a request: a member of staff, an API key, or the CMS itself (seed, jobs). */
 export function actorOf(req: PayloadRequest): Pick<AuditEntry, 'actor' | 'actorId' | 'actorType'> {
