@@ -47,6 +47,10 @@ export default buildConfig({
   hooks: {
     afterError: [auditFailedLogin],
   },
+  // Spreadsheet imports and exports run inside their request (disableJobsQueue), so nothing is
+  // ever queued: /api/payload-jobs/run and /handle-schedules are for nobody, API keys included
+  // (Payload's default lets any authenticated caller run the queue).
+  jobs: { access: { run: () => false } },
   custom: {
     lowStockThreshold: settings.LOW_STOCK_THRESHOLD,
     totpRequiredForAdmins: settings.TOTP_REQUIRED_FOR_ADMINS,
