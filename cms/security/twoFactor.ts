@@ -1,4 +1,4 @@
-import type { Endpoint, PayloadHandler, PayloadRequest, Plugin } from 'payload'
+import type { AdminViewConfig, Endpoint, PayloadHandler, PayloadRequest, Plugin } from 'payload'
 
 import { payloadTotp } from 'payload-totp'
 
@@ -57,14 +57,38 @@ function guarded(path: string, handler: PayloadHandler): PayloadHandler {
   }
 }
 
-/** payload-totp, with every endpoint it adds guarded, rate limited and audited. */
+/** Our wrappers of the plugin's admin views (cms/components/TwoFactorViews.tsx), by its paths. */
+const SAFE_VIEWS: Record<string, string> = {
+  'payload-totp/rsc#TOTPSetup': '/cms/components/TwoFactorViews#SetupTwoFactor',
+  'payload-totp/rsc#TOTPVerify': '/cms/components/TwoFactorViews#VerifyTwoFactor',
+}
+
+/** A view of the plugin's, pointed at our wrapper that only passes on a same-origin `back`. */
+function withSafeBack(view: AdminViewConfig): AdminViewConfig {
+  const component = view.Component
+  if (!component || typeof component !== 'object' || !('path' in component) || !SAFE_VIEWS[component.path]) return view
+  return { ...view, Component: { ...component, path: SAFE_VIEWS[component.path] } }
+}
+
+/**
+ * payload-totp, with every endpoint it adds guarded, rate limited and audited, and its set-up and
+ * code pages following only `back` addresses on this site.
+ */
 export const twoFactor =
   (options: TotpOptions): Plugin =>
   async (config) => {
     const ours = new Set(config.endpoints ?? [])
     const withTotp = await payloadTotp(options)(config)
+    const views = withTotp.admin?.components?.views ?? {}
     return {
       ...withTotp,
+      admin: {
+        ...withTotp.admin,
+        components: {
+          ...withTotp.admin?.components,
+          views: Object.fromEntries(Object.entries(views).map(([key, view]) => [key, view && withSafeBack(view)])),
+        },
+      },
       endpoints: (withTotp.endpoints ?? []).map((endpoint: Endpoint) =>
         ours.has(endpoint) ? endpoint : { ...endpoint, handler: guarded(endpoint.path, endpoint.handler) },
       ),
