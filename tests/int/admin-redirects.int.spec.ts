@@ -1,6 +1,7 @@
 /**
  * The admin's two-factor pages go "back" to the address in their `back` parameter after a correct
- * code (issue 11, finding 2): only paths on this site get through.
+ * code (issue 11, finding 2): only paths on this site get through; and admin pages run scripts
+ * only with their nonce, so an injected script or a javascript: URL would not run anyway.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -47,5 +48,33 @@ describe('back=', () => {
     const twice = await visit('/admin/verify-totp?back=/admin&back=javascript:alert(1)')
     expect(twice.status).toBe(307)
     expect(new URL(twice.headers.get('location')!, cms.url).searchParams.getAll('back')).toEqual(['/admin'])
+  })
+})
+
+describe('Content-Security-Policy', () => {
+  it('admin pages allow scripts only with a fresh nonce, never inline or javascript: ones', async () => {
+    const policies: string[] = []
+    for (let i = 0; i < 2; i++) {
+      const response = await visit('/admin/login')
+      expect(response.status).toBe(200)
+      const policy = response.headers.get('content-security-policy') ?? ''
+      const scriptSrc = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src')) ?? ''
+      expect(scriptSrc).not.toContain('unsafe-inline')
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1]
+      expect(nonce).toBeTruthy()
+      // Next puts it on the scripts it renders.
+      const html = await response.text()
+      const scripts = html.match(/<script\b[^>]*>/g) ?? []
+      expect(scripts.length).toBeGreaterThan(0)
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
+      policies.push(policy)
+    }
+    expect(policies[0]).not.toBe(policies[1])
+  })
+
+  it('API answers allow no scripts but this origin\'s', async () => {
+    const policy = (await visit('/api/health')).headers.get('content-security-policy') ?? ''
+    expect(policy).toMatch(/script-src 'self';/)
+    expect(policy).toContain("frame-ancestors 'none'")
   })
 })
