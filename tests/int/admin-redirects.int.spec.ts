@@ -44,7 +44,10 @@ describe('back=', () => {
 
   it('keeps a path on this site, and takes only one back=', async () => {
     const kept = await visit(`/admin/verify-totp?back=${encodeURIComponent('/admin/collections/items?page=2')}`)
-    expect(kept.status).not.toBe(307)
+    // Not sent back to the same page with another back= (the page itself sends a visitor who is
+    // not logged in to the login page).
+    const location = kept.headers.get('location')
+    if (location) expect(new URL(location, cms.url).pathname).not.toBe('/admin/verify-totp')
     const twice = await visit('/admin/verify-totp?back=/admin&back=javascript:alert(1)')
     expect(twice.status).toBe(307)
     expect(new URL(twice.headers.get('location')!, cms.url).searchParams.getAll('back')).toEqual(['/admin'])
