@@ -10,6 +10,7 @@ import { Items } from './cms/collections/Items'
 import { Media, MEDIA_MAX_BYTES } from './cms/collections/Media'
 import { USERS } from './cms/collections/slugs'
 import { Users } from './cms/collections/Users'
+import { answerFailedLoginsAlike } from './cms/collections/Users/hooks/answerFailedLoginsAlike'
 import { databaseAdapter } from './cms/database'
 import { health } from './cms/endpoints/health'
 import { cmsSettings, isProduction, readCmsEnv } from './cms/env'
@@ -45,8 +46,12 @@ export default buildConfig({
     responseOnLimit: `The file is too large: at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB.`,
   },
   hooks: {
-    afterError: [auditFailedLogin],
+    afterError: [auditFailedLogin, answerFailedLoginsAlike],
   },
+  // Spreadsheet imports and exports run inside their request (disableJobsQueue), so nothing is
+  // ever queued: /api/payload-jobs/run and /handle-schedules are for nobody, API keys included
+  // (Payload's default lets any authenticated caller run the queue).
+  jobs: { access: { run: () => false } },
   custom: {
     lowStockThreshold: settings.LOW_STOCK_THRESHOLD,
     totpRequiredForAdmins: settings.TOTP_REQUIRED_FOR_ADMINS,

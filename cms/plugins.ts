@@ -4,7 +4,6 @@ import { importExportPlugin } from '@payloadcms/plugin-import-export'
 import path from 'node:path'
 import { Forbidden } from 'payload'
 import { openapi } from 'payload-oapi'
-import { payloadTotp } from 'payload-totp'
 
 import { isStaff } from './access/isStaff'
 import { nobody } from './access/nobody'
@@ -17,7 +16,7 @@ import { commitImportRecordFirst, reportImport, validateEveryRowFirst } from './
 import { refuseUnfitPaging } from './hooks/refuseUnfitPaging'
 import { refuseUnfitWhere } from './hooks/refuseUnfitWhere'
 import { refuseInvalidTimestamps } from './hooks/refuseInvalidTimestamps'
-import { guardTwoFactorEndpoints } from './security/twoFactor'
+import { twoFactor } from './security/twoFactor'
 
 /** More rows than a minimart's catalogue will ever have; the whole file is validated as one batch. */
 export const IMPORT_MAX_ROWS = 5000
@@ -142,8 +141,8 @@ export function plugins(): Plugin[] {
     }),
     describeAuthentication,
     refuseUnfitInput,
-    // Last: it wraps every collection. Access stays ours (cms/access/signedInStaff.ts checks TOTP).
-    payloadTotp({ collection: USERS, disableAccessWrapper: true, totp: { issuer: 'Minimart' } }),
-    guardTwoFactorEndpoints,
+    // Last: it wraps every collection. Access stays ours (cms/access/signedInStaff.ts checks TOTP);
+    // its endpoints act only for the caller's own staff account (cms/security/twoFactor.ts).
+    twoFactor({ collection: USERS, disableAccessWrapper: true, totp: { issuer: 'Minimart' } }),
   ]
 }

@@ -5,26 +5,51 @@ import { NextResponse } from 'next/server'
 import { cmsSettings } from './env'
 import { cmsSecurityHeaders } from './security/headers'
 import { malformedJsonParam } from './security/jsonQueryParams'
+import { safeBack } from './security/safeBack'
 
-const headers = cmsSecurityHeaders(cmsSettings(), process.env.NODE_ENV === 'development')
+const settings = cmsSettings()
+const dev = process.env.NODE_ENV === 'development'
+const apiHeaders = cmsSecurityHeaders(settings, { dev })
+
+/** The admin panel's address (Payload's default route, which payload.config.ts keeps). */
+const ADMIN = '/admin'
 
 /**
  * Runs before every CMS request (Next.js 16 "proxy", formerly middleware): adds the security
- * headers, refuses a `where`/`data` query parameter that is not JSON with a 400, and tells the
- * admin's server components which page was asked for (x-pathname, needed by payload-totp and
- * cms/components/RequireTwoFactor.tsx to redirect to the two-factor screens).
+ * headers (pages get a fresh script nonce each), refuses a `where`/`data` query parameter that is
+ * not JSON with a 400, sends an admin page whose `back` is not a path on this site to the same
+ * page with a safe one, and tells the admin's server components which page was asked for
+ * (x-pathname, needed by payload-totp and cms/components/RequireTwoFactor.tsx to redirect to the
+ * two-factor screens).
  */
 export function proxy(request: NextRequest): NextResponse {
-  const malformed = request.nextUrl.pathname.startsWith('/api/') ? malformedJsonParam(request.nextUrl.searchParams) : null
-  if (malformed) {
-    const message = `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`
-    const refusal = NextResponse.json({ errors: [{ message }] }, { status: 400 })
-    for (const [name, value] of headers) refusal.headers.set(name, value)
-    return refusal
+  const { pathname, searchParams } = request.nextUrl
+  if (pathname.startsWith('/api/')) {
+    const malformed = malformedJsonParam(searchParams)
+    if (malformed) {
+      const message = `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`
+      return withHeaders(NextResponse.json({ errors: [{ message }] }, { status: 400 }), apiHeaders)
+    }
+  }
+  const headers = pathname.startsWith('/api/') ? apiHeaders : cmsSecurityHeaders(settings, { dev, nonce: crypto.randomUUID() })
+  // The two-factor pages hand `back` to location.replace (see cms/security/safeBack.ts).
+  const backs = searchParams.getAll('back')
+  if (pathname.startsWith(ADMIN) && backs.length > 0) {
+    const safe = safeBack(backs[0], ADMIN)
+    if (backs.length > 1 || safe !== backs[0]) {
+      const url = request.nextUrl.clone()
+      url.searchParams.set('back', safe)
+      return withHeaders(NextResponse.redirect(url, 307), headers)
+    }
   }
   const requestHeaders = new Headers(request.headers)
-  requestHeaders.set('x-pathname', request.nextUrl.pathname)
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  requestHeaders.set('x-pathname', pathname)
+  // Next reads the policy from the request to put its nonce on the scripts it renders.
+  for (const [name, value] of headers) if (name === 'Content-Security-Policy') requestHeaders.set(name, value)
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers)
+}
+
+function withHeaders(response: NextResponse, headers: [string, string][]): NextResponse {
   for (const [name, value] of headers) response.headers.set(name, value)
   return response
 }

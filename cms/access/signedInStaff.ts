@@ -2,16 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import type { User } from '../payload-types'
 
-import { USERS } from '../collections/slugs'
-
-/** What Payload and the payload-totp plugin put on `req.user` besides the stored fields. */
-type RequestUser = Partial<User> & { _strategy?: string; collection?: string; hasTotp?: boolean }
+import { awaitingSecondFactor, staffAccount } from './staffAccount'
 
 export const hasAdminRole = (user: null | Pick<Partial<User>, 'roles'> | undefined): boolean =>
   Boolean(user?.roles?.includes('admin'))
-
-const hasStaffRole = (user: RequestUser): boolean =>
-  Array.isArray(user.roles) && user.roles.some((role) => role === 'admin' || role === 'staff')
 
 /**
  * The member of staff behind a request, once fully signed in; otherwise null. API keys (the
@@ -25,10 +19,10 @@ const hasStaffRole = (user: RequestUser): boolean =>
  * admitted, e.g. the import-export plugin re-loading the user who started an import.
  */
 export function signedInStaff(req: Pick<PayloadRequest, 'payload' | 'user'>): null | User {
-  const user = req.user as null | RequestUser
-  if (!user || user.collection !== USERS || !hasStaffRole(user)) return null
+  const user = staffAccount(req)
+  if (!user) return null
   if (!user._strategy || user._strategy === 'totp') return user as User
-  if (user.hasTotp) return null
+  if (awaitingSecondFactor(user)) return null
   if (hasAdminRole(user) && req.payload.config.custom?.totpRequiredForAdmins) return null
   return user as User
 }

@@ -13,10 +13,11 @@ export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {
   })
 }
 
-/** Login failures Payload reports with these errors; others (missing fields, 429) are not attempts. */
+/** Login failures reported with these errors; others (missing fields, 429) are not attempts. */
 const FAILURES: Record<string, string> = {
   AuthenticationError: 'wrong username or password',
-  LockedAuth: 'account locked after too many wrong passwords',
+  // cms/collections/Users/hooks/throttleLogin.ts: the password was not even checked.
+  LoginRefused: 'refused: too many wrong passwords for this account from this address',
 }
 
 /**

@@ -4,15 +4,19 @@ import { securityHeaders } from '../../shared/securityHeaders.ts'
 
 /**
  * Security headers for every CMS response (admin pages, API, images): the shared set, with the
- * CMS's own Content-Security-Policy. Next's inline bootstrap scripts and Payload's inline styles
- * need 'unsafe-inline'; everything else comes from this origin. Nothing may frame the admin panel.
+ * CMS's own Content-Security-Policy. Scripts run only from this origin and, on pages, only when
+ * they carry the page's nonce (Next puts it on its own inline bootstrap scripts when the request
+ * carries this policy; 'strict-dynamic' lets them load the admin's chunks). No 'unsafe-inline' for
+ * scripts: an injected inline script or a `javascript:` URL does not run. Payload's inline styles
+ * still need 'unsafe-inline' for styles. Nothing may frame the admin panel.
  */
-export function cmsSecurityHeaders(settings: Pick<CmsSettings, 'MINIMART_ENV'>, dev = false): [string, string][] {
+export function cmsSecurityHeaders(settings: Pick<CmsSettings, 'MINIMART_ENV'>, { dev = false, nonce }: { dev?: boolean; nonce?: string } = {}): [string, string][] {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'"
   return [
     ...securityHeaders({
       contentSecurityPolicy: [
         "default-src 'self'",
-        `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+        `script-src ${scripts}${dev ? " 'unsafe-eval'" : ''}`,
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",

@@ -1,18 +1,45 @@
-import type { Endpoint, PayloadHandler, Plugin } from 'payload'
+import type { AdminViewConfig, Endpoint, PayloadHandler, PayloadRequest, Plugin } from 'payload'
 
+import { payloadTotp } from 'payload-totp'
+
+import { signedInStaff } from '../access/signedInStaff'
+import { awaitingSecondFactor, staffAccount } from '../access/staffAccount'
 import { USERS } from '../collections/slugs'
 import { writeAuditEntry } from '../hooks/audit'
 import { countAuthAttempt } from './authRateLimit'
 
-/** payload-totp's endpoints, each of which checks a 6-digit code. */
-const CODE_CHECKING_PATHS = new Set(['/setup-totp', '/verify-totp', '/remove-totp'])
+type TotpOptions = Parameters<typeof payloadTotp>[0]
 
 /**
- * Six digits are guessable at speed, so each code check counts against the client's per-IP
- * budget like a password, and the second step of a login is audited like the first.
+ * Who may call each of payload-totp's endpoints. The plugin acts on `req.user` whatever
+ * collection it came from, so an API key would write a secret onto the staff account with the
+ * key's id. Each endpoint acts on the caller's own staff account only:
+ * - verify is the second step of a login: a password-only (half) login is exactly its caller;
+ * - setup needs a login that is not owing a code (a half login could replace the secret), and
+ *   works before setup is done, as TOTP_REQUIRED_FOR_ADMINS needs;
+ * - remove, and any endpoint a later plugin version adds, needs a full login (both factors).
+ */
+const MAY_CALL: Record<string, (req: PayloadRequest) => boolean> = {
+  '/verify-totp': (req) => Boolean(staffAccount(req)),
+  '/setup-totp': (req) => {
+    const user = staffAccount(req)
+    return Boolean(user && !awaitingSecondFactor(user))
+  },
+}
+const fullySignedIn = (req: PayloadRequest): boolean => Boolean(signedInStaff(req))
+
+/**
+ * Refuses callers that may not use the endpoint (401 without credentials, 403 otherwise) before
+ * the plugin runs. Six digits are guessable at speed, so each code check counts against the
+ * client's per-IP budget like a password, and the second step of a login is audited like the first.
  */
 function guarded(path: string, handler: PayloadHandler): PayloadHandler {
+  const mayCall = MAY_CALL[path] ?? fullySignedIn
   return async (req) => {
+    if (!mayCall(req)) {
+      const status = req.user ? 403 : 401
+      return Response.json({ ok: false, message: req.t(status === 401 ? 'error:unauthorized' : 'error:notAllowedToPerformAction') }, { status })
+    }
     await countAuthAttempt(req, 'two-factor')
     const response = await handler(req)
     if (path === '/verify-totp' && req.user) {
@@ -30,10 +57,40 @@ function guarded(path: string, handler: PayloadHandler): PayloadHandler {
   }
 }
 
-/** Config plugin, after payload-totp: rate limits and audits its endpoints. */
-export const guardTwoFactorEndpoints: Plugin = (config) => ({
-  ...config,
-  endpoints: (config.endpoints ?? []).map((endpoint: Endpoint) =>
-    CODE_CHECKING_PATHS.has(endpoint.path) ? { ...endpoint, handler: guarded(endpoint.path, endpoint.handler) } : endpoint,
-  ),
-})
+/** Our wrappers of the plugin's admin views (cms/components/TwoFactorViews.tsx), by its paths. */
+const SAFE_VIEWS: Record<string, string> = {
+  'payload-totp/rsc#TOTPSetup': '/cms/components/TwoFactorViews#SetupTwoFactor',
+  'payload-totp/rsc#TOTPVerify': '/cms/components/TwoFactorViews#VerifyTwoFactor',
+}
+
+/** A view of the plugin's, pointed at our wrapper that only passes on a same-origin `back`. */
+function withSafeBack(view: AdminViewConfig): AdminViewConfig {
+  const component = view.Component
+  if (!component || typeof component !== 'object' || !('path' in component) || !SAFE_VIEWS[component.path]) return view
+  return { ...view, Component: { ...component, path: SAFE_VIEWS[component.path] } }
+}
+
+/**
+ * payload-totp, with every endpoint it adds guarded, rate limited and audited, and its set-up and
+ * code pages following only `back` addresses on this site.
+ */
+export const twoFactor =
+  (options: TotpOptions): Plugin =>
+  async (config) => {
+    const ours = new Set(config.endpoints ?? [])
+    const withTotp = await payloadTotp(options)(config)
+    const views = withTotp.admin?.components?.views ?? {}
+    return {
+      ...withTotp,
+      admin: {
+        ...withTotp.admin,
+        components: {
+          ...withTotp.admin?.components,
+          views: Object.fromEntries(Object.entries(views).map(([key, view]) => [key, view && withSafeBack(view)])),
+        },
+      },
+      endpoints: (withTotp.endpoints ?? []).map((endpoint: Endpoint) =>
+        ours.has(endpoint) ? endpoint : { ...endpoint, handler: guarded(endpoint.path, endpoint.handler) },
+      ),
+    }
+  }

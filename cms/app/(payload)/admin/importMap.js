@@ -45,8 +45,8 @@ import { ImportSaveButton as ImportSaveButton_cdf7e044479f899a31f804427d568b36 }
 import { RequireTwoFactor as RequireTwoFactor_559a516f304571f2c62f42722136df8d } from '../../../../cms/components/RequireTwoFactor'
 import { ImportExportProvider as ImportExportProvider_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { TOTPProvider as TOTPProvider_4eaf6cb33cfb75be01716613e3c9a512 } from 'payload-totp/rsc'
-import { TOTPSetup as TOTPSetup_4eaf6cb33cfb75be01716613e3c9a512 } from 'payload-totp/rsc'
-import { TOTPVerify as TOTPVerify_4eaf6cb33cfb75be01716613e3c9a512 } from 'payload-totp/rsc'
+import { SetupTwoFactor as SetupTwoFactor_f5989e0e5e514f1694558011614701ec } from '../../../../cms/components/TwoFactorViews'
+import { VerifyTwoFactor as VerifyTwoFactor_f5989e0e5e514f1694558011614701ec } from '../../../../cms/components/TwoFactorViews'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -98,7 +98,7 @@ export const importMap = {
   "/cms/components/RequireTwoFactor#RequireTwoFactor": RequireTwoFactor_559a516f304571f2c62f42722136df8d,
   "@payloadcms/plugin-import-export/rsc#ImportExportProvider": ImportExportProvider_cdf7e044479f899a31f804427d568b36,
   "payload-totp/rsc#TOTPProvider": TOTPProvider_4eaf6cb33cfb75be01716613e3c9a512,
-  "payload-totp/rsc#TOTPSetup": TOTPSetup_4eaf6cb33cfb75be01716613e3c9a512,
-  "payload-totp/rsc#TOTPVerify": TOTPVerify_4eaf6cb33cfb75be01716613e3c9a512,
+  "/cms/components/TwoFactorViews#SetupTwoFactor": SetupTwoFactor_f5989e0e5e514f1694558011614701ec,
+  "/cms/components/TwoFactorViews#VerifyTwoFactor": VerifyTwoFactor_f5989e0e5e514f1694558011614701ec,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

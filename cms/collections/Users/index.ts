@@ -1,13 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, isAdminField } from '../access/isAdmin'
-import { isAdminOrSelf } from '../access/isAdminOrSelf'
-import { hasAdminRole } from '../access/signedInStaff'
-import { isProduction } from '../env'
-import { auditChange, auditDelete } from '../hooks/audit'
-import { auditLogin } from '../hooks/auditLogin'
-import { rateLimitAuthOperations } from '../hooks/rateLimitAuth'
-import { USERS } from './slugs'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isAdminOrSelf } from '../../access/isAdminOrSelf'
+import { hasAdminRole } from '../../access/signedInStaff'
+import { isProduction } from '../../env'
+import { auditChange, auditDelete } from '../../hooks/audit'
+import { auditLogin } from '../../hooks/auditLogin'
+import { rateLimitAuthOperations } from '../../hooks/rateLimitAuth'
+import { USERS } from '../slugs'
+import { forgetLoginFailures, throttleLogin } from './hooks/throttleLogin'
 
 export const Users: CollectionConfig = {
   slug: USERS,
@@ -20,9 +21,10 @@ export const Users: CollectionConfig = {
   },
   auth: {
     loginWithUsername: { allowEmailLogin: false, requireEmail: false },
-    // Payload 3's lockout: 5 wrong passwords lock the account for 10 minutes.
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No lockout: Payload's (5 wrong passwords lock the account, even against its owner) let
+    // anyone lock anyone out. Guessing is slowed per account and address instead, without such
+    // a lever (hooks/throttleLogin.ts, cms/security/loginThrottle.ts).
+    maxLoginAttempts: 0,
     // Payload's own per-account pause between reset requests writes outside the request's
     // transaction, which SQLite (one writer at a time) can only answer by waiting for itself.
     // Reset requests are limited per client address instead (cms/hooks/rateLimitAuth.ts).
@@ -41,10 +43,10 @@ export const Users: CollectionConfig = {
     unlock: isAdmin,
   },
   hooks: {
-    beforeOperation: [rateLimitAuthOperations],
+    beforeOperation: [rateLimitAuthOperations, throttleLogin],
     afterChange: [auditChange],
     afterDelete: [auditDelete],
-    afterLogin: [auditLogin],
+    afterLogin: [auditLogin, forgetLoginFailures],
   },
   fields: [
     {
