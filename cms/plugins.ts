@@ -14,6 +14,7 @@ import { auditExport } from './hooks/audit'
 import { missingFileIsNotFound } from './hooks/missingFileIsNotFound'
 import { notFoundForMalformedId } from './hooks/notFoundForMalformedId'
 import { commitImportRecordFirst, reportImport, validateEveryRowFirst } from './hooks/importAllOrNothing'
+import { neutraliseSpreadsheetFormulas } from './hooks/spreadsheetFormulas'
 import { refuseUnfitPaging } from './hooks/refuseUnfitPaging'
 import { refuseUnfitWhere } from './hooks/refuseUnfitWhere'
 import { refuseInvalidTimestamps } from './hooks/refuseInvalidTimestamps'
@@ -115,6 +116,8 @@ const refuseUnfitInput: Plugin = (config) => ({
 
 export function plugins(): Plugin[] {
   return [
+    // Text cells that a spreadsheet would run as formulas get a leading ' in CSV exports (and lose it on import).
+    neutraliseSpreadsheetFormulas([ITEMS]),
     importExportPlugin({
       collections: [
         {
