@@ -10,6 +10,7 @@ import { isStaff } from './access/isStaff'
 import { nobody } from './access/nobody'
 import { signedInStaff } from './access/signedInStaff'
 import { ITEMS, MEDIA, USERS } from './collections/slugs'
+import { correctOpenApiDocument } from './openApiDocument'
 import { auditExport } from './hooks/audit'
 import { missingFileIsNotFound } from './hooks/missingFileIsNotFound'
 import { notFoundForMalformedId } from './hooks/notFoundForMalformedId'
@@ -68,7 +69,10 @@ const forStaff =
     },
   })
 
-/** The OpenAPI document describes how this API really authenticates (see README "The REST API"). */
+/**
+ * The OpenAPI document describes how this API really authenticates (see README "The REST API"),
+ * validates as OpenAPI 3.0 and lists only what applies here (cms/openApiDocument.ts).
+ */
 const describeAuthentication: Plugin = (config) => ({
   ...config,
   endpoints: (config.endpoints ?? [])
@@ -80,7 +84,7 @@ const describeAuthentication: Plugin = (config) => ({
         : {
             ...endpoint,
             handler: async (req) => {
-              const spec = await (await endpoint.handler(req)).json()
+              const spec = correctOpenApiDocument(await (await endpoint.handler(req)).json(), req.payload.config.collections)
               spec.components.securitySchemes = {
                 ApiKey: {
                   type: 'apiKey',
