@@ -85,6 +85,8 @@ const envSchema = z
       .min(1, 'CMS_PORT must be a port number (1-65535).')
       .max(65535, 'CMS_PORT must be a port number (1-65535).')
       .default(3000),
+    // Where the CMS listens: 127.0.0.1 in local mode, every interface in production (shared/listenHost.ts).
+    CMS_HOST: z.string().min(1).optional(),
     // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
     REVALIDATE_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),

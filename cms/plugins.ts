@@ -9,10 +9,12 @@ import { isStaff } from './access/isStaff'
 import { nobody } from './access/nobody'
 import { signedInStaff } from './access/signedInStaff'
 import { ITEMS, MEDIA, USERS } from './collections/slugs'
+import { correctOpenApiDocument } from './openApiDocument'
 import { auditExport } from './hooks/audit'
 import { missingFileIsNotFound } from './hooks/missingFileIsNotFound'
 import { notFoundForMalformedId } from './hooks/notFoundForMalformedId'
 import { commitImportRecordFirst, reportImport, validateEveryRowFirst } from './hooks/importAllOrNothing'
+import { neutraliseSpreadsheetFormulas } from './hooks/spreadsheetFormulas'
 import { refuseUnfitPaging } from './hooks/refuseUnfitPaging'
 import { refuseUnfitWhere } from './hooks/refuseUnfitWhere'
 import { refuseInvalidTimestamps } from './hooks/refuseInvalidTimestamps'
@@ -66,7 +68,10 @@ const forStaff =
     },
   })
 
-/** The OpenAPI document describes how this API really authenticates (see README "The REST API"). */
+/**
+ * The OpenAPI document describes how this API really authenticates (see README "The REST API"),
+ * validates as OpenAPI 3.0 and lists only what applies here (cms/openApiDocument.ts).
+ */
 const describeAuthentication: Plugin = (config) => ({
   ...config,
   endpoints: (config.endpoints ?? [])
@@ -78,7 +83,7 @@ const describeAuthentication: Plugin = (config) => ({
         : {
             ...endpoint,
             handler: async (req) => {
-              const spec = await (await endpoint.handler(req)).json()
+              const spec = correctOpenApiDocument(await (await endpoint.handler(req)).json(), req.payload.config.collections)
               spec.components.securitySchemes = {
                 ApiKey: {
                   type: 'apiKey',
@@ -114,6 +119,8 @@ const refuseUnfitInput: Plugin = (config) => ({
 
 export function plugins(): Plugin[] {
   return [
+    // Text cells that a spreadsheet would run as formulas get a leading ' in CSV exports (and lose it on import).
+    neutraliseSpreadsheetFormulas([ITEMS]),
     importExportPlugin({
       collections: [
         {

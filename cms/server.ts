@@ -6,12 +6,13 @@
  *   Payload, JSON lines in production;
  * - stops gracefully on SIGTERM/SIGINT: finishes the requests in flight, closes the database,
  *   exits 0 (`next start` exits 143 and does not close the database).
- * Usage: node cms/server.ts   (port: CMS_PORT, default 3000)
+ * Usage: node cms/server.ts   (CMS_HOST/CMS_PORT, default 127.0.0.1:3000 locally, every interface in production)
  */
 import { format } from 'node:util'
 
 import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
+import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../shared/requestContext.ts'
 import { readCmsEnv } from './env.ts'
@@ -59,6 +60,7 @@ const server = createGracefulServer(
   },
   { logger },
 )
-server.listen(env.CMS_PORT, () => {
-  logger.info({ port: env.CMS_PORT }, `CMS ready on http://localhost:${env.CMS_PORT} (admin at /admin)`)
+const host = listenHost(env.MINIMART_ENV, env.CMS_HOST)
+server.listen(env.CMS_PORT, host, () => {
+  logger.info({ host: host ?? 'every interface', port: env.CMS_PORT }, `CMS ready on http://localhost:${env.CMS_PORT} (admin at /admin)`)
 })

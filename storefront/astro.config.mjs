@@ -10,7 +10,8 @@ if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  server: { port: 4321, host: true },
+  // `npm run dev` answers this machine only (a try-out admin password is in the README).
+  server: { port: 4321, host: process.env.HOST || '127.0.0.1' },
   // Lean HTML: styles in one immutable, long-cached file; scoped styles by class, not attributes.
   build: { inlineStylesheets: 'never' },
   scopedStyleStrategy: 'class',

@@ -41,7 +41,8 @@ const envSchema = z
       .refine(isLocale, { error: 'SHOP_LOCALE must be a locale such as en-SG or ms-MY.' })
       .default('en-SG'),
     LOW_STOCK_THRESHOLD: whole('LOW_STOCK_THRESHOLD', 1, 1_000_000).default(5),
-    HOST: z.string().default('0.0.0.0'),
+    // Where the shop listens: 127.0.0.1 in local mode, 0.0.0.0 in production (shared/listenHost.ts).
+    HOST: z.string().min(1).optional(),
     PORT: whole('PORT', 1, 65535).default(4321),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
     // The secret the CMS sends with cache purges (the storefront's revalidate endpoint).

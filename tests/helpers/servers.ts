@@ -18,7 +18,7 @@ export const TEST_ADMIN_PASSWORD = 'test-only-admin-password'
 /** Every variable the apps read; blanked so a developer's .env never leaks into a test. */
 export const APP_VARIABLES = [
   'MINIMART_ENV', 'LOG_LEVEL', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
-  'CMS_PUBLIC_URL', 'CMS_PORT', 'REVALIDATE_SECRET', 'STOREFRONT_URL',
+  'CMS_PUBLIC_URL', 'CMS_HOST', 'CMS_PORT', 'REVALIDATE_SECRET', 'STOREFRONT_URL',
   'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD', 'HOST', 'PORT',
   'CMS_CACHE_SECONDS', 'SHOP_URL', 'MEDIA_DIR', 'TOTP_REQUIRED_FOR_ADMINS', 'TRUST_PROXY',
   'AUTH_RATE_LIMIT', 'AUTH_RATE_LIMIT_WINDOW_SECONDS',
@@ -183,7 +183,7 @@ export async function startStorefront(
   port ??= await freePort()
   return startServer({
     command: [path.join(root, 'storefront/server.ts')],
-    env: { CMS_URL: cmsUrl, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { CMS_URL: cmsUrl, HOST: '127.0.0.1', ...env, PORT: String(port) },
     port,
     readyPath: '/healthz',
   })

