@@ -9,10 +9,12 @@ import { createClient } from '@libsql/client'
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 
+import { isMongoUri, SQLITE_URL, sqliteFile } from '../cms/database/urls.ts'
+import { loadRootEnv } from '../shared/env.ts'
+
 const root = path.resolve(import.meta.dirname, '..')
 process.chdir(root) // file: URLs in DATABASE_URI are relative to the repository root, as for the CMS
-const rootEnv = path.join(root, '.env')
-if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
+loadRootEnv()
 
 function fail(message: string): never {
   console.error(`[backup] ${message}`)
@@ -20,16 +22,16 @@ function fail(message: string): never {
 }
 
 // The database `npm start` uses, unless DATABASE_URI names another.
-const uri = process.env.DATABASE_URI || 'file:./data/minimart.db'
-if (/^mongodb(\+srv)?:\/\//.test(uri)) {
+const uri = process.env.DATABASE_URI || SQLITE_URL
+if (isMongoUri(uri)) {
   fail(
     'DATABASE_URI is MongoDB: back it up with mongodump, e.g.\n' +
       '  docker compose exec -T mongo mongodump --db=minimart --archive --gzip > minimart-$(date +%F).archive.gz\n' +
       'and see README.md, "Backups", for restoring.',
   )
 }
-const source = path.resolve(uri.replace(/^file:(\/\/)?/, '').split('?')[0])
-if (!existsSync(source)) fail(`No database at ${source} (DATABASE_URI=${uri}).`)
+const source = sqliteFile(uri)
+if (!source || !existsSync(source)) fail(`No database at ${source} (DATABASE_URI=${uri}).`)
 
 const stamp = new Date().toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-')
 const target = path.resolve(process.argv[2] ?? path.join(root, 'data/backups', `minimart-${stamp}.db`))

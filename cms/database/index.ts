@@ -6,7 +6,8 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { migrations } from './migrations'
+import { migrations } from '../migrations'
+import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
 
 /**
  * Picks the database from DATABASE_URI: mongodb:// or mongodb+srv:// → MongoDB (production),
@@ -28,7 +29,9 @@ export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       },
     })
   }
-  const url = uri || defaultSqliteUrl()
+  // Dev mode pushes schema changes straight into its database, which a production server then
+  // refuses to migrate; so the two builds keep separate files.
+  const url = uri || (process.env.NODE_ENV === 'production' ? SQLITE_URL : DEV_SQLITE_URL)
   ensureFolderFor(url)
   return withBusyTimeoutOnEveryConnection(
     sqliteAdapter({
@@ -41,7 +44,7 @@ export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       // Transactions (off by default for SQLite): a change and its audit entry commit together or
       // not at all. libsql begins them IMMEDIATE, taking the write lock up front.
       transactionOptions: { behavior: 'immediate' },
-      migrationDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+      migrationDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations'),
       // `next start` never pushes the schema; a fresh database gets it from the committed migrations.
       prodMigrations: migrations,
     }),
@@ -79,22 +82,6 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
       return db
     },
   }
-}
-
-const isMongoUri = (uri: string | undefined): uri is string => Boolean(uri && /^mongodb(\+srv)?:\/\//.test(uri))
-
-/**
- * Dev mode pushes schema changes straight into its database, which a production server then
- * refuses to migrate; so the two builds keep separate files.
- */
-function defaultSqliteUrl(): string {
-  return process.env.NODE_ENV === 'production' ? 'file:./data/minimart.db' : 'file:./data/dev.db'
-}
-
-/** The file behind a file: URL, resolved against the working directory as libsql does. */
-export function sqliteFile(url: string): string | undefined {
-  const file = url.replace(/^file:(\/\/)?/, '').split('?')[0]
-  return file && file !== ':memory:' ? path.resolve(file) : undefined
 }
 
 function ensureFolderFor(url: string): void {
