@@ -39,8 +39,9 @@ COPY --from=build /app/shared ./shared
 COPY --from=build /app/scripts ./scripts
 # The CMS: cms/server.ts, its next.config.ts and the Next build (.next).
 COPY --from=build /app/cms ./cms
-# The storefront: its server and environment check around the Astro build.
-COPY --from=build /app/storefront/server.ts /app/storefront/env.ts ./storefront/
+# The storefront: its server and configuration check around the Astro build.
+COPY --from=build /app/storefront/server.ts ./storefront/
+COPY --from=build /app/storefront/src/config.ts ./storefront/src/
 COPY --from=build /app/storefront/dist ./storefront/dist
 # Writable places for the `node` user: uploaded media (a volume in docker-compose.yml), Next's
 # cache and, for a deployment on SQLite instead of MongoDB, data/. Everything else stays owned by

@@ -13,34 +13,33 @@ import { Users } from './cms/collections/Users'
 import { answerFailedLoginsAlike } from './cms/collections/Users/hooks/answerFailedLoginsAlike'
 import { databaseAdapter } from './cms/database'
 import { health } from './cms/endpoints/health'
-import { cmsSettings, isProduction, readCmsEnv } from './cms/env'
+import { cmsConfig } from './cms/config'
 import { runTasksAfterCommit } from './cms/hooks/afterCommit'
 import { auditFailedLogin } from './cms/hooks/auditLogin'
 import { plugins } from './cms/plugins'
 import { internalCollectionsForStaffOnly } from './cms/security/internalCollections'
 import { allowedOrigins } from './cms/security/origins'
 import { seed } from './cms/seed'
-import { createLogger, type LogLevel } from './shared/logger.ts'
+import { createLogger } from './shared/logger.ts'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
-const settings = cmsSettings()
 
 export default buildConfig({
-  // Checked (with every other variable) by readCmsEnv before the server starts; never defaulted.
-  secret: process.env.PAYLOAD_SECRET ?? '',
+  // Checked (with every other variable) by readCmsConfig before the server starts; never defaulted.
+  secret: cmsConfig.PAYLOAD_SECRET,
   // The https address of the admin panel in production (links, CSRF origin); unset locally.
-  serverURL: process.env.CMS_PUBLIC_URL || undefined,
-  db: databaseAdapter(process.env.DATABASE_URI),
+  serverURL: cmsConfig.serverURL,
+  db: databaseAdapter(cmsConfig.DATABASE_URI),
   // JSON lines in production, each with the request id of the request being served.
-  logger: createLogger({ name: 'cms', json: isProduction(), level: (process.env.LOG_LEVEL || 'info') as LogLevel }),
+  logger: createLogger({ name: 'cms', json: cmsConfig.production, level: cmsConfig.LOG_LEVEL }),
   endpoints: [health],
   editor: lexicalEditor(),
   sharp,
   collections: [Items, Media, Users, ApiClients, AuditLog],
   plugins: plugins(),
   // Browsers may use the login cookie, and read the API, only from our own origins.
-  csrf: allowedOrigins(settings),
-  cors: allowedOrigins(settings),
+  csrf: allowedOrigins(cmsConfig),
+  cors: allowedOrigins(cmsConfig),
   upload: {
     limits: { fileSize: MEDIA_MAX_BYTES },
     responseOnLimit: `The file is too large: at most ${MEDIA_MAX_BYTES / 1024 / 1024} MB.`,
@@ -52,14 +51,6 @@ export default buildConfig({
   // ever queued: /api/payload-jobs/run and /handle-schedules are for nobody, API keys included
   // (Payload's default lets any authenticated caller run the queue).
   jobs: { access: { run: () => false } },
-  custom: {
-    lowStockThreshold: settings.LOW_STOCK_THRESHOLD,
-    totpRequiredForAdmins: settings.TOTP_REQUIRED_FOR_ADMINS,
-    authRateLimit: {
-      AUTH_RATE_LIMIT: settings.AUTH_RATE_LIMIT,
-      AUTH_RATE_LIMIT_WINDOW_SECONDS: settings.AUTH_RATE_LIMIT_WINDOW_SECONDS,
-    },
-  },
   admin: {
     user: USERS,
     meta: { titleSuffix: ' · Minimart back office' },
@@ -78,6 +69,6 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     runTasksAfterCommit(payload.db)
-    await seed(payload, readCmsEnv())
+    await seed(payload, cmsConfig)
   },
 }).then(internalCollectionsForStaffOnly)

@@ -1,18 +1,17 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { exitWith } from '../shared/env.ts'
 import { onStop } from '../shared/gracefulServer.ts'
 import { closeDatabase } from './database'
-import { readCmsEnv } from './env'
 
 /**
  * Payload would otherwise start lazily on the first request. Starting it with the server means a
- * bad configuration, a failed migration or a refused production password stops the start with a
- * clear message, instead of a 500 for the first visitor.
+ * failed migration or a refused production password stops the start with a clear message, instead
+ * of a 500 for the first visitor. (cms/server.ts checked the configuration before this.)
  */
 export async function boot(): Promise<void> {
   try {
-    readCmsEnv()
     const payload = await getPayload({ config })
     // cms/server.ts calls this after the last request has finished on SIGTERM/SIGINT.
     onStop(async () => {
@@ -20,7 +19,6 @@ export async function boot(): Promise<void> {
       payload.logger.info('database closed')
     })
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
-    process.exit(1)
+    exitWith(error)
   }
 }

@@ -2,14 +2,13 @@ import type { NextRequest } from 'next/server'
 
 import { NextResponse } from 'next/server'
 
-import { cmsSettings } from './env'
+import { cmsConfig } from './config'
 import { cmsSecurityHeaders } from './security/headers'
 import { malformedJsonParam } from './security/jsonQueryParams'
 import { safeBack } from './security/safeBack'
 
-const settings = cmsSettings()
 const dev = process.env.NODE_ENV === 'development'
-const apiHeaders = cmsSecurityHeaders(settings, { dev })
+const apiHeaders = cmsSecurityHeaders(cmsConfig, { dev })
 
 /** The admin panel's address (Payload's default route, which payload.config.ts keeps). */
 const ADMIN = '/admin'
@@ -31,7 +30,7 @@ export function proxy(request: NextRequest): NextResponse {
       return withHeaders(NextResponse.json({ errors: [{ message }] }, { status: 400 }), apiHeaders)
     }
   }
-  const headers = pathname.startsWith('/api/') ? apiHeaders : cmsSecurityHeaders(settings, { dev, nonce: crypto.randomUUID() })
+  const headers = pathname.startsWith('/api/') ? apiHeaders : cmsSecurityHeaders(cmsConfig, { dev, nonce: crypto.randomUUID() })
   // The two-factor pages hand `back` to location.replace (see cms/security/safeBack.ts).
   const backs = searchParams.getAll('back')
   if (pathname.startsWith(ADMIN) && backs.length > 0) {

@@ -15,11 +15,11 @@ import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../shared/requestContext.ts'
-import { readCmsEnv } from './env.ts'
+import { readCmsConfig } from './config.ts'
 
 // What `next start` does: this server only serves a production build.
 Object.assign(process.env, { NODE_ENV: 'production' })
-const env = environmentOrExit(readCmsEnv)
+const env = environmentOrExit(readCmsConfig)
 
 const logger = createLogger({ name: 'cms', json: env.MINIMART_ENV === 'production', level: env.LOG_LEVEL })
 if (env.MINIMART_ENV === 'production') {

@@ -80,7 +80,7 @@ const apps: App[] = [
   },
   {
     name: 'storefront (Astro, a few seconds)',
-    inputs: ['storefront', 'shared', 'cms/payload-types.ts', 'cms/collections/Items/searchText.ts', 'package-lock.json'],
+    inputs: ['storefront', 'shared', 'cms/payload-types.ts', 'package-lock.json'],
     stamp: 'storefront/dist/minimart-build-stamp',
     build: ['astro', 'build', '--root', 'storefront'],
   },

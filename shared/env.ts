@@ -25,18 +25,37 @@ export function readEnv<Schema extends z.ZodType>(
   throw new Error(`Minimart ${app} cannot start; fix its configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
 }
 
+let rootEnvLoaded = false
+
 /**
- * For an app's server at start: loads the one .env at the repository root (real environment
- * variables win), then reads the environment with `read`; on any problem prints them all and
- * exits 1 before anything else starts.
+ * Loads the one .env at the repository root into process.env (real environment variables win),
+ * once per process. Every reader of the configuration goes through here: the apps' config modules,
+ * next.config.ts, astro.config.mjs and the scripts.
+ */
+export function loadRootEnv(): void {
+  if (rootEnvLoaded) return
+  rootEnvLoaded = true
+  // Inside a Next.js bundle this module's own folder is unknown; the servers and npm scripts run
+  // from the repository root.
+  const rootEnv = import.meta.dirname ? path.resolve(import.meta.dirname, '../.env') : path.resolve('.env')
+  if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
+}
+
+/** Prints why the app cannot start, in its own words, and exits 1. */
+export function exitWith(error: unknown): never {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+}
+
+/**
+ * For an app's server at start: loads the root .env, then reads the environment with `read`; on
+ * any problem prints them all and exits 1 before anything else starts.
  */
 export function environmentOrExit<Env>(read: () => Env): Env {
-  const rootEnv = path.resolve(import.meta.dirname, '../.env')
-  if (existsSync(rootEnv)) process.loadEnvFile(rootEnv)
+  loadRootEnv()
   try {
     return read()
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`)
-    process.exit(1)
+    exitWith(error)
   }
 }

@@ -9,10 +9,10 @@ import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
-import { readShopEnv } from './env.ts'
+import { readShopConfig } from './src/config.ts'
 
 // One .env at the repository root serves both apps; real environment variables win.
-const env = environmentOrExit(readShopEnv)
+const env = environmentOrExit(readShopConfig)
 
 const logger = createLogger({ name: 'storefront', json: env.MINIMART_ENV === 'production', level: env.LOG_LEVEL })
 

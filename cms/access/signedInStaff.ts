@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { User } from '../payload-types'
 
+import { cmsConfig } from '../config'
 import { awaitingSecondFactor, staffAccount } from './staffAccount'
 
 export const hasAdminRole = (user: null | Pick<Partial<User>, 'roles'> | undefined): boolean =>
@@ -23,6 +24,6 @@ export function signedInStaff(req: Pick<PayloadRequest, 'payload' | 'user'>): nu
   if (!user) return null
   if (!user._strategy || user._strategy === 'totp') return user as User
   if (awaitingSecondFactor(user)) return null
-  if (hasAdminRole(user) && req.payload.config.custom?.totpRequiredForAdmins) return null
+  if (hasAdminRole(user) && cmsConfig.TOTP_REQUIRED_FOR_ADMINS) return null
   return user as User
 }

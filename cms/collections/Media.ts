@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
-import { cmsSettings } from '../env'
+import { cmsConfig } from '../config'
 import { auditChange, auditDelete } from '../hooks/audit'
 import { missingFileIsNotFound } from '../hooks/missingFileIsNotFound'
 import { trimText } from '../hooks/trimText'
@@ -10,7 +10,7 @@ import { MEDIA } from './slugs'
 
 /** The largest image Uncle Pat may upload (checked while the upload streams in). */
 export const MEDIA_MAX_BYTES = 5 * 1024 * 1024
-const MEDIA_DIR = cmsSettings().MEDIA_DIR
+const MEDIA_DIR = cmsConfig.MEDIA_DIR
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
 
 /**

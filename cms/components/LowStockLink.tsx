@@ -4,6 +4,7 @@ import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { ITEMS } from '../collections/slugs'
+import { cmsConfig } from '../config'
 
 type Props = {
   payload: Payload
@@ -39,7 +40,7 @@ const box: React.CSSProperties = {
  */
 export async function LowStockLink({ payload, placement = 'nav', searchParams, user }: Props) {
   if (!user) return null
-  const threshold = Number(payload.config.custom?.lowStockThreshold ?? 5)
+  const threshold = cmsConfig.LOW_STOCK_THRESHOLD
   const { totalDocs } = await payload.count({
     collection: ITEMS,
     overrideAccess: false,

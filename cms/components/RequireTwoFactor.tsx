@@ -6,6 +6,7 @@ import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
 import { hasAdminRole } from '../access/signedInStaff'
+import { cmsConfig } from '../config'
 import { RequireTwoFactorClient } from './RequireTwoFactorClient'
 
 type Props = { children: React.ReactNode; payload: Payload; user?: (TypedUser & { hasTotp?: boolean }) | null }
@@ -17,7 +18,7 @@ type Props = { children: React.ReactNode; payload: Payload; user?: (TypedUser & 
  * anyway (cms/access/signedInStaff.ts); this makes the admin panel say why.
  */
 export async function RequireTwoFactor({ children, payload, user }: Props) {
-  const required = Boolean(payload.config.custom?.totpRequiredForAdmins)
+  const required = cmsConfig.TOTP_REQUIRED_FOR_ADMINS
   const adminRoute = payload.config.routes.admin
   const setupUrl = formatAdminURL({ adminRoute, path: '/setup-totp' })
   const allowed = [setupUrl, formatAdminURL({ adminRoute, path: '/logout' })]

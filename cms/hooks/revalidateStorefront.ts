@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { isPurgeTarget, PURGE_PATH, purgeRequest } from '../../shared/purge.ts'
-import { readCmsEnv } from '../env'
+import { cmsConfig } from '../config'
 import { afterCommit } from './afterCommit'
 
 /** `context` for a Local API write that must not purge the shop by itself (the seed purges once). */
@@ -14,7 +14,7 @@ export const WITHOUT_PURGE = { withoutStorefrontPurge: true } as const
  * never fails the save (its cache expires on its own).
  */
 export async function purgeStorefront({ payload }: Pick<PayloadRequest, 'payload'>, collection: string): Promise<void> {
-  const { REVALIDATE_SECRET, STOREFRONT_URL } = readCmsEnv()
+  const { REVALIDATE_SECRET, STOREFRONT_URL } = cmsConfig
   if (!REVALIDATE_SECRET || !isPurgeTarget(collection)) return
   const url = new URL(PURGE_PATH, STOREFRONT_URL)
   try {

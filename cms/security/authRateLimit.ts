@@ -3,14 +3,13 @@ import type { PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
-import type { CmsSettings } from '../env'
+import { cmsConfig } from '../config'
 
 import { clientIp } from './clientIp'
 
 /** The doors an attacker would knock on to guess passwords, reset links or two-factor codes. */
 export type AuthDoor = 'forgot-password' | 'login' | 'two-factor'
 
-export type AuthRateLimitSettings = Pick<CmsSettings, 'AUTH_RATE_LIMIT' | 'AUTH_RATE_LIMIT_WINDOW_SECONDS'>
 
 /** Refused: too many attempts from one address. A 429 with Retry-After over REST. */
 export class TooManyAttempts extends APIError {
@@ -40,10 +39,9 @@ const shared = globalThis as { minimartAuthLimiter?: RateLimiterMemory }
 export async function countAuthAttempt(req: PayloadRequest, door: AuthDoor): Promise<void> {
   const ip = clientIp(req)
   if (!ip) return
-  const settings = req.payload.config.custom.authRateLimit as AuthRateLimitSettings
   const limiter = (shared.minimartAuthLimiter ??= new RateLimiterMemory({
-    points: settings.AUTH_RATE_LIMIT,
-    duration: settings.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    points: cmsConfig.AUTH_RATE_LIMIT,
+    duration: cmsConfig.AUTH_RATE_LIMIT_WINDOW_SECONDS,
   }))
   try {
     await limiter.consume(`${door}:${ip}`)

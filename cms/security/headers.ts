@@ -1,4 +1,4 @@
-import type { CmsSettings } from '../env'
+import type { CmsConfig } from '../config'
 
 import { securityHeaders } from '../../shared/securityHeaders.ts'
 
@@ -10,7 +10,7 @@ import { securityHeaders } from '../../shared/securityHeaders.ts'
  * scripts: an injected inline script or a `javascript:` URL does not run. Payload's inline styles
  * still need 'unsafe-inline' for styles. Nothing may frame the admin panel.
  */
-export function cmsSecurityHeaders(settings: Pick<CmsSettings, 'MINIMART_ENV'>, { dev = false, nonce }: { dev?: boolean; nonce?: string } = {}): [string, string][] {
+export function cmsSecurityHeaders(settings: Pick<CmsConfig, 'MINIMART_ENV'>, { dev = false, nonce }: { dev?: boolean; nonce?: string } = {}): [string, string][] {
   const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'"
   return [
     ...securityHeaders({

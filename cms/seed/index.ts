@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 
-import type { CmsEnv } from '../env'
+import type { CmsConfig } from '../config'
 
 import { ITEMS, USERS } from '../collections/slugs'
-import { TRYOUT_ADMIN_PASSWORD } from '../env'
+import { TRYOUT_ADMIN_PASSWORD } from '../config'
 import { purgeStorefront, WITHOUT_PURGE } from '../hooks/revalidateStorefront'
 import { demoItems } from './demoItems'
 
@@ -16,7 +16,7 @@ export const ADMIN_USERNAME = 'unclepat'
  * exists yet, and (in local mode) the demo catalogue alongside it. Existing data is never touched,
  * so a changed ADMIN_PASSWORD does not reset the password Uncle Pat set in the admin panel.
  */
-export async function seed(payload: Payload, env: CmsEnv): Promise<void> {
+export async function seed(payload: Payload, env: CmsConfig): Promise<void> {
   const { totalDocs: accounts } = await payload.count({ collection: USERS, overrideAccess: true })
   if (accounts > 0) return
 
@@ -37,9 +37,9 @@ export async function seed(payload: Payload, env: CmsEnv): Promise<void> {
   }
 }
 
-function adminPassword(payload: Payload, env: CmsEnv): string {
+function adminPassword(payload: Payload, env: CmsConfig): string {
   if (env.ADMIN_PASSWORD) return env.ADMIN_PASSWORD
-  // readCmsEnv already refused this case in production; local mode falls back loudly.
+  // readCmsConfig already refused this case in production; local mode falls back loudly.
   payload.logger.warn(
     [
       '',

@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware'
-import { MINIMART_ENV } from 'astro:env/server'
+import { shopConfig } from './config'
 
 import { securityHeaders } from '../../shared/securityHeaders.ts'
 
@@ -23,7 +23,7 @@ const HEADERS = securityHeaders({
     "form-action 'self'",
     "frame-ancestors 'none'",
   ],
-  production: MINIMART_ENV === 'production',
+  production: shopConfig.MINIMART_ENV === 'production',
 })
 
 export const onRequest = defineMiddleware(async (_context, next) => {

@@ -10,19 +10,16 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { CMS_CONFIG_NAMES } from '../../cms/config'
+import { SHOP_CONFIG_NAMES } from '../../storefront/src/config'
+
 export const root = path.resolve(import.meta.dirname, '../..')
 
 /** The admin password the test servers seed, unless a test says otherwise. */
 export const TEST_ADMIN_PASSWORD = 'test-only-admin-password'
 
-/** Every variable the apps read; blanked so a developer's .env never leaks into a test. */
-export const APP_VARIABLES = [
-  'MINIMART_ENV', 'LOG_LEVEL', 'PAYLOAD_SECRET', 'DATABASE_URI', 'ADMIN_PASSWORD', 'SEED_DEMO',
-  'CMS_PUBLIC_URL', 'CMS_HOST', 'CMS_PORT', 'REVALIDATE_SECRET', 'STOREFRONT_URL',
-  'CMS_URL', 'CMS_TIMEOUT_MS', 'SHOP_CURRENCY', 'SHOP_LOCALE', 'LOW_STOCK_THRESHOLD', 'HOST', 'PORT',
-  'CMS_CACHE_SECONDS', 'SHOP_URL', 'MEDIA_DIR', 'TOTP_REQUIRED_FOR_ADMINS', 'TRUST_PROXY',
-  'AUTH_RATE_LIMIT', 'AUTH_RATE_LIMIT_WINDOW_SECONDS',
-]
+/** Every variable the apps read (from their config schemas); blanked so a developer's .env never leaks into a test. */
+export const APP_VARIABLES = [...new Set([...CMS_CONFIG_NAMES, ...SHOP_CONFIG_NAMES])]
 
 /**
  * A production configuration that passes every check: strong secrets, an https public address.

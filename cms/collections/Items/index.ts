@@ -6,6 +6,7 @@ import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
+import { cmsConfig } from '../../config'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS, MEDIA } from '../slugs'
 import { normalizeSku } from './hooks/normalizeSku'
@@ -28,6 +29,9 @@ import {
  * rule instead of quietly becoming 12 (the import-export plugin's default parses it leniently).
  */
 const strictNumberFromCsv = { 'plugin-import-export': { hooks: { beforeImport: ({ value }: { value: unknown }) => value } } }
+
+/** The shop's currency, for the admin's price input and cell. */
+const SHOP_MONEY = { currency: cmsConfig.SHOP_CURRENCY, locale: cmsConfig.SHOP_LOCALE }
 
 export const Items: CollectionConfig = {
   slug: ITEMS,
@@ -128,10 +132,10 @@ export const Items: CollectionConfig = {
           custom: strictNumberFromCsv,
           admin: {
             step: 1,
-            // Stored in cents (250 = $2.50); the admin panel shows and takes dollars.
+            // Stored in minor units (250 = $2.50); the admin panel shows and takes the shop's currency.
             components: {
-              Field: '/cms/components/PriceField#PriceField',
-              Cell: '/cms/components/PriceCell#PriceCell',
+              Field: { path: '/cms/components/PriceField#PriceField', clientProps: { money: SHOP_MONEY } },
+              Cell: { path: '/cms/components/PriceCell#PriceCell', clientProps: { money: SHOP_MONEY } },
             },
           },
         },

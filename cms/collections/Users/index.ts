@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { hasAdminRole } from '../../access/signedInStaff'
-import { isProduction } from '../../env'
+import { cmsConfig } from '../../config'
 import { auditChange, auditDelete } from '../../hooks/audit'
 import { auditLogin } from '../../hooks/auditLogin'
 import { rateLimitAuthOperations } from '../../hooks/rateLimitAuth'
@@ -30,7 +30,7 @@ export const Users: CollectionConfig = {
     // Reset requests are limited per client address instead (cms/hooks/rateLimitAuth.ts).
     forgotPassword: { minRequestInterval: 0 },
     // In production the login cookie travels over HTTPS only; never to other sites' requests.
-    cookies: { secure: isProduction(), sameSite: 'Lax' },
+    cookies: { secure: cmsConfig.production, sameSite: 'Lax' },
   },
   access: {
     // The admin panel is for signed-in staff; half-signed-in accounts (TOTP pending) get the

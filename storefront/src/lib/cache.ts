@@ -1,7 +1,7 @@
 /**
  * The storefront's short-lived memory (lru-cache), in two layers, both purged together:
  *
- * - CMS answers, keyed by the REST request: fresh for CMS_CACHE_SECONDS, then refetched on next
+ * - CMS answers, keyed by the REST request: fresh for shopConfig.CMS_CACHE_SECONDS, then refetched on next
  *   use (concurrent requests share one fetch). Stale-if-error: when a refetch fails, the last
  *   good answer is served for as long as it is among the most recently used; when the CMS is
  *   back, the next refetch succeeds.
@@ -16,7 +16,7 @@
  */
 import type { MiddlewareHandler } from 'astro'
 
-import { CMS_CACHE_SECONDS } from 'astro:env/server'
+import { shopConfig } from '../config'
 import { LRUCache } from 'lru-cache'
 
 import { FRACTION_DIGITS } from './money'
@@ -35,7 +35,7 @@ type Load = () => Promise<unknown>
 
 const answers = new LRUCache<string, Answer, Load>({
   max: 2000,
-  ttl: CMS_CACHE_SECONDS * 1000,
+  ttl: shopConfig.CMS_CACHE_SECONDS * 1000,
   allowStaleOnFetchRejection: true,
   fetchMethod: async (_key, _stale, { context: load }) => {
     const startedIn = generation
@@ -65,7 +65,7 @@ type Page = { body: ArrayBuffer; status: number; headers: [string, string][]; ge
 const pages = new LRUCache<string, Page>({
   maxSize: 64 * 1024 * 1024,
   sizeCalculation: (page) => page.body.byteLength + 1024,
-  ttl: CMS_CACHE_SECONDS * 1000,
+  ttl: shopConfig.CMS_CACHE_SECONDS * 1000,
 })
 
 /** Says whether a page came from memory: `X-Cache: HIT` or `MISS` (absent: never cached). */

@@ -8,6 +8,11 @@
  */
 import { z } from 'zod'
 
+import { toAmount, toMinorUnits } from '../../../shared/money.ts'
+
+// Money conversions live in shared/money.ts (the admin uses them too); re-exported for the shop.
+export { toAmount, toMinorUnits }
+
 export const SORTS = {
   available: 'In stock first',
   name: 'Name, A to Z',
@@ -65,19 +70,6 @@ function priceSchema(label: string, fractionDigits: number) {
     .transform((value) => value.trim().replace(/^[A-Z]{0,3}\$\s?/i, '')) // a leading "$" or "S$"
     .pipe(z.string().regex(pattern, `${label} must be an amount like ${example}.`))
     .transform((value) => toMinorUnits(value, fractionDigits))
-}
-
-/** "2.5" → 250 by string arithmetic: a price never passes through a binary fraction. */
-export function toMinorUnits(amount: string, fractionDigits = 2): number {
-  const [whole = '', fraction = ''] = amount.split('.')
-  return Number(whole || '0') * 10 ** fractionDigits + Number(fraction.padEnd(fractionDigits, '0') || '0')
-}
-
-/** 250 → "2.50": the plain decimal amount (for URLs, forms and structured data). */
-export function toAmount(minorUnits: number, fractionDigits = 2): string {
-  if (fractionDigits === 0) return String(minorUnits)
-  const digits = String(Math.abs(minorUnits)).padStart(fractionDigits + 1, '0')
-  return `${minorUnits < 0 ? '-' : ''}${digits.slice(0, -fractionDigits)}.${digits.slice(-fractionDigits)}`
 }
 
 const first = (params: URLSearchParams, name: string): string => params.get(name) ?? ''

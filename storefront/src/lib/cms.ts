@@ -6,7 +6,7 @@
  */
 import type { PaginatedDocs } from 'payload'
 
-import { CMS_PUBLIC_URL, CMS_TIMEOUT_MS, CMS_URL } from 'astro:env/server'
+import { shopConfig } from '../config'
 import { stringify } from 'qs-esm'
 
 import type { Item } from '../../../cms/payload-types'
@@ -28,9 +28,9 @@ export class CmsUnavailableError extends Error {
   }
 }
 
-const cmsBase = CMS_URL.replace(/\/$/, '')
+const cmsBase = shopConfig.cmsUrl
 /** Photos are loaded by shoppers' browsers, which may not reach CMS_URL (http://cms:3000 in docker). */
-const photoBase = (CMS_PUBLIC_URL ?? CMS_URL).replace(/\/$/, '')
+const photoBase = shopConfig.cmsPublicUrl
 
 async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
   const url = `${cmsBase}/api/items?${stringify(query)}`
@@ -38,7 +38,7 @@ async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
   try {
     response = await fetch(url, {
       headers: { accept: 'application/json', ...requestIdHeader() },
-      signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
+      signal: AbortSignal.timeout(shopConfig.CMS_TIMEOUT_MS),
     })
   } catch (error) {
     throw new CmsUnavailableError(`CMS did not answer ${url}`, { cause: error })
@@ -56,9 +56,9 @@ function requestIdHeader(): Record<string, string> {
 /** Whether the CMS answers its health check (it can reach its database), for /readyz. */
 export async function cmsIsHealthy(): Promise<boolean> {
   try {
-    const response = await fetch(`${CMS_URL.replace(/\/$/, '')}/api/health`, {
+    const response = await fetch(`${shopConfig.cmsUrl}/api/health`, {
       headers: requestIdHeader(),
-      signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
+      signal: AbortSignal.timeout(shopConfig.CMS_TIMEOUT_MS),
     })
     await response.body?.cancel()
     return response.ok

@@ -1,26 +1,20 @@
-import { SHOP_CURRENCY, SHOP_LOCALE } from 'astro:env/server'
+import { currencySymbol, formatMoney, fractionDigits, toAmount } from '../../../shared/money.ts'
+import { shopConfig } from '../config'
 
-import { toAmount } from './catalogue'
-
-const formatter = new Intl.NumberFormat(SHOP_LOCALE, { style: 'currency', currency: SHOP_CURRENCY })
+/** The shop's currency (SHOP_CURRENCY in SHOP_LOCALE); the arithmetic is shared/money.ts. */
+const SHOP_MONEY = { currency: shopConfig.SHOP_CURRENCY, locale: shopConfig.SHOP_LOCALE }
 
 /** "$" for SGD in en-SG, for labels such as "Price range ($)". */
-export const CURRENCY_SYMBOL =
-  formatter.formatToParts(0).find((part) => part.type === 'currency')?.value ?? SHOP_CURRENCY
+export const CURRENCY_SYMBOL = currencySymbol(SHOP_MONEY)
 
 /** "Singapore Dollar", for the footer. */
-export const CURRENCY_NAME = new Intl.DisplayNames(SHOP_LOCALE, { type: 'currency' }).of(SHOP_CURRENCY) ?? SHOP_CURRENCY
+export const CURRENCY_NAME = new Intl.DisplayNames(SHOP_MONEY.locale, { type: 'currency' }).of(SHOP_MONEY.currency) ?? SHOP_MONEY.currency
 
 /** Digits after the decimal point in the shop's currency (2 for SGD: prices are in cents). */
-export const FRACTION_DIGITS = formatter.resolvedOptions().maximumFractionDigits ?? 2
+export const FRACTION_DIGITS = fractionDigits(SHOP_MONEY)
 
 /** The plain decimal amount of a price in minor units: 250 → "2.50" (exact, by string arithmetic). */
 export const priceAmount = (minorUnits: number): string => toAmount(minorUnits, FRACTION_DIGITS)
 
-/**
- * Prices are stored as integer minor units (cents); 250 → "$2.50". Intl formats the decimal
- * string as it is, so no price ever passes through a binary fraction.
- */
-export function formatPrice(minorUnits: number): string {
-  return formatter.format(priceAmount(minorUnits) as `${number}`)
-}
+/** Prices are stored as integer minor units (cents); 250 → "$2.50". */
+export const formatPrice = (minorUnits: number): string => formatMoney(minorUnits, SHOP_MONEY)

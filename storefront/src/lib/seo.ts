@@ -1,4 +1,4 @@
-import { SHOP_CURRENCY, SHOP_URL } from 'astro:env/server'
+import { shopConfig } from '../config'
 
 import type { ItemDetails } from './cms'
 
@@ -6,8 +6,8 @@ import { priceAmount } from './money'
 
 export const SHOP_NAME = "Uncle Pat's Minimart"
 
-/** The shop's public origin: SHOP_URL when set (behind a proxy), else where the request came. */
-export const shopOrigin = (requestUrl: URL): string => (SHOP_URL ?? requestUrl.origin).replace(/\/$/, '')
+/** The shop's public origin: shopConfig.SHOP_URL when set (behind a proxy), else where the request came. */
+export const shopOrigin = (requestUrl: URL): string => (shopConfig.SHOP_URL ?? requestUrl.origin).replace(/\/$/, '')
 
 export const absoluteUrl = (requestUrl: URL, path: string): string => `${shopOrigin(requestUrl)}${path}`
 
@@ -24,7 +24,7 @@ export function productJsonLd(item: ItemDetails, url: string): Record<string, un
       '@type': 'Offer',
       url,
       price: priceAmount(item.price),
-      priceCurrency: SHOP_CURRENCY,
+      priceCurrency: shopConfig.SHOP_CURRENCY,
       availability: item.quantity > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       seller: { '@type': 'Organization', name: SHOP_NAME },
     },

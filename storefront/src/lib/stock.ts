@@ -1,10 +1,10 @@
-import { LOW_STOCK_THRESHOLD } from 'astro:env/server'
+import { shopConfig } from '../config'
 
 export type StockState = { kind: 'in-stock' | 'low' | 'sold-out'; label: string }
 
 /** What a shopper is told about availability: in words, never by colour alone. */
 export function stockState(quantity: number): StockState {
   if (quantity <= 0) return { kind: 'sold-out', label: 'Sold out' }
-  if (quantity <= LOW_STOCK_THRESHOLD) return { kind: 'low', label: `Only ${quantity} left` }
+  if (quantity <= shopConfig.LOW_STOCK_THRESHOLD) return { kind: 'low', label: `Only ${quantity} left` }
   return { kind: 'in-stock', label: 'In stock' }
 }

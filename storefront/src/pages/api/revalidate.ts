@@ -1,13 +1,13 @@
 /**
  * POST /api/revalidate (shared/purge.ts PURGE_PATH) — the CMS calls this after an item changes
- * (cms/hooks/revalidateStorefront.ts) with `Authorization: Bearer <REVALIDATE_SECRET>` and
+ * (cms/hooks/revalidateStorefront.ts) with `Authorization: Bearer <shopConfig.REVALIDATE_SECRET>` and
  * `{"collection":"items"}` (shared/purge.ts purgeRequest); every cached CMS
  * answer and rendered page is then refetched or re-rendered on its next use. A wrong or missing
  * secret gets 401.
  */
 import type { APIRoute } from 'astro'
 
-import { REVALIDATE_SECRET } from 'astro:env/server'
+import { shopConfig } from '../../config'
 
 import { PURGE_TARGETS, purgeTargetOf } from '../../../../shared/purge.ts'
 import { purge } from '../../lib/cache'
@@ -20,7 +20,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   })
 
 export const POST: APIRoute = async ({ request }) => {
-  if (!isSecret(bearerToken(request.headers.get('authorization')), REVALIDATE_SECRET)) {
+  if (!isSecret(bearerToken(request.headers.get('authorization')), shopConfig.REVALIDATE_SECRET)) {
     return json(401, { error: 'A valid revalidation secret is required.' }, { 'www-authenticate': 'Bearer' })
   }
   const body: unknown = await request.json().catch(() => null)

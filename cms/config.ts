@@ -3,12 +3,14 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { LOG_LEVELS } from '../shared/logger.ts'
-import { presentVariables, readEnv } from '../shared/env.ts'
+import { moneySettings } from '../shared/moneySettings.ts'
+import { loadRootEnv, presentVariables, readEnv } from '../shared/env.ts'
 import { purgeSecretProblems, secretWeakness } from '../shared/secrets.ts'
 
 /**
- * The CMS's environment, checked in one place. `MINIMART_ENV` says what kind of deployment this
- * is (a laptop try-out or a real shop); `NODE_ENV` only says how the code was built.
+ * The CMS's one configuration (`cmsConfig`), parsed from the environment and the root .env in this
+ * one place; everything else imports it. `MINIMART_ENV` says what kind of deployment this is (a
+ * laptop try-out or a real shop); `NODE_ENV` only says how the code was built.
  */
 
 /** The documented try-out password for `unclepat`; production refuses it. */
@@ -32,11 +34,7 @@ const positiveInteger = (name: string, fallback: number) =>
     .positive(`${name} must be greater than 0.`)
     .default(fallback)
 
-/** For config that depends on the mode; the full check (readCmsEnv) runs before the server starts. */
-export const isProduction = (source: NodeJS.ProcessEnv = process.env): boolean => source.MINIMART_ENV === 'production'
-
-/** Settings that are not secrets: parsed leniently when the configuration is built (see cmsSettings). */
-const settingsShape = {
+const envSchema = z.object({
   MINIMART_ENV: z
     .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
     .default('local'),
@@ -52,6 +50,8 @@ const settingsShape = {
   MEDIA_DIR: z.string().min(1).default('media').transform((dir) => path.resolve(dir)),
   /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */
   LOW_STOCK_THRESHOLD: positiveInteger('LOW_STOCK_THRESHOLD', 5),
+  /** How the admin panel shows and takes prices (the shop's currency). */
+  ...moneySettings,
   /** Admins must set up two-factor authentication (TOTP) before they can do anything. */
   TOTP_REQUIRED_FOR_ADMINS: flag('TOTP_REQUIRED_FOR_ADMINS'),
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (its last entry). */
@@ -59,12 +59,7 @@ const settingsShape = {
   /** Login, forgot-password and two-factor attempts allowed per client IP per window. */
   AUTH_RATE_LIMIT: positiveInteger('AUTH_RATE_LIMIT', 10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInteger('AUTH_RATE_LIMIT_WINDOW_SECONDS', 60),
-}
-
-const envSchema = z
-  .object({
-    ...settingsShape,
-    PAYLOAD_SECRET: z
+  PAYLOAD_SECRET: z
       .string({
         error: 'PAYLOAD_SECRET is not set. `npm start` writes a random one into .env; elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
       })
@@ -135,23 +130,49 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   return problems
 }
 
-export type CmsEnv = z.infer<typeof envSchema>
+type ParsedEnv = z.infer<typeof envSchema>
+
+/** The CMS's configuration: the parsed environment, plus what is derived from it. */
+export type CmsConfig = ParsedEnv & {
+  production: boolean
+  /** CMS_PUBLIC_URL when it was given (Payload's serverURL); unset locally, so any loopback name works. */
+  serverURL: string | undefined
+}
 
 /** The variables the CMS reads; the tests hold docker-compose.yml to this list. */
-export const CMS_ENV_NAMES = Object.keys(envSchema.shape)
+export const CMS_CONFIG_NAMES = Object.keys(envSchema.shape)
 
-/** Every problem with the environment at once, in plain words, or the parsed environment. */
-export const readCmsEnv = (source: NodeJS.ProcessEnv = process.env): CmsEnv => readEnv('CMS', envSchema, productionProblems, source)
-
-const settingsSchema = z.object(settingsShape)
-export type CmsSettings = z.infer<typeof settingsSchema>
+const withDerived = (env: ParsedEnv, present: Record<string, string>): CmsConfig => ({
+  ...env,
+  production: env.MINIMART_ENV === 'production',
+  serverURL: present.CMS_PUBLIC_URL ? env.CMS_PUBLIC_URL : undefined,
+})
 
 /**
- * The non-secret settings, for building the configuration (also by the `payload` CLI, which has no
- * secrets). Bad values fall back to the defaults here: readCmsEnv, run before the server starts,
- * refuses them with a message.
+ * Every problem with the environment at once, in plain words (throws), or the configuration.
+ * cms/server.ts runs this before anything else starts, through environmentOrExit.
  */
-export function cmsSettings(source: NodeJS.ProcessEnv = process.env): CmsSettings {
-  const result = settingsSchema.safeParse(presentVariables(source))
-  return result.success ? result.data : settingsSchema.parse({})
+export function readCmsConfig(source: NodeJS.ProcessEnv = process.env): CmsConfig {
+  return withDerived(readEnv('CMS', envSchema, productionProblems, source), presentVariables(source))
 }
+
+/**
+ * The same schema, but a bad or missing value takes its default ('' for a missing secret) instead
+ * of failing: for `next build` and the `payload` CLI, which build the configuration without the
+ * secrets. A server never runs on these fallbacks, because readCmsConfig refused them at its start.
+ */
+const lenientSchema = z.object(
+  Object.fromEntries(
+    Object.entries(envSchema.shape).map(([name, schema]) => {
+      const fallback = schema.safeParse(undefined)
+      return [name, (schema as z.ZodType).catch(fallback.success ? fallback.data : '')]
+    }),
+  ),
+)
+
+/** The CMS's one configuration: read once, from the environment and the root .env. */
+export const cmsConfig: CmsConfig = (() => {
+  loadRootEnv()
+  const present = presentVariables(process.env)
+  return withDerived(lenientSchema.parse(present) as ParsedEnv, present)
+})()
