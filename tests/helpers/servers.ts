@@ -10,8 +10,8 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { CMS_CONFIG_NAMES } from '../../cms/config'
-import { SHOP_CONFIG_NAMES } from '../../storefront/src/config'
+import { CMS_CONFIG_NAMES } from '../../cms/config.ts'
+import { SHOP_CONFIG_NAMES } from '../../storefront/src/config.ts'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 
