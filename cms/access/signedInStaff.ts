@@ -3,10 +3,10 @@ import type { PayloadRequest } from 'payload'
 import type { User } from '../payload-types'
 
 import { cmsConfig } from '../config'
+import { adminNeedsTwoFactor, hasAdminRole } from './adminNeedsTwoFactor'
 import { awaitingSecondFactor, staffAccount } from './staffAccount'
 
-export const hasAdminRole = (user: null | Pick<Partial<User>, 'roles'> | undefined): boolean =>
-  Boolean(user?.roles?.includes('admin'))
+export { hasAdminRole }
 
 /**
  * The member of staff behind a request, once fully signed in; otherwise null. API keys (the
@@ -24,6 +24,6 @@ export function signedInStaff(req: Pick<PayloadRequest, 'payload' | 'user'>): nu
   if (!user) return null
   if (!user._strategy || user._strategy === 'totp') return user as User
   if (awaitingSecondFactor(user)) return null
-  if (hasAdminRole(user) && cmsConfig.TOTP_REQUIRED_FOR_ADMINS) return null
+  if (adminNeedsTwoFactor(user, cmsConfig.TOTP_REQUIRED_FOR_ADMINS)) return null
   return user as User
 }

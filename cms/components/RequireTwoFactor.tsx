@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation'
 import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
-import { hasAdminRole } from '../access/signedInStaff'
+import { adminNeedsTwoFactor } from '../access/adminNeedsTwoFactor'
 import { cmsConfig } from '../config'
 import { RequireTwoFactorClient } from './RequireTwoFactorClient'
 
@@ -22,7 +22,7 @@ export async function RequireTwoFactor({ children, payload, user }: Props) {
   const adminRoute = payload.config.routes.admin
   const setupUrl = formatAdminURL({ adminRoute, path: '/setup-totp' })
   const allowed = [setupUrl, formatAdminURL({ adminRoute, path: '/logout' })]
-  if (required && user && !user.hasTotp && hasAdminRole(user as never)) {
+  if (adminNeedsTwoFactor(user, required)) {
     const pathname = (await headers()).get('x-pathname') ?? ''
     if (!allowed.some((path) => pathname.startsWith(path))) {
       redirect(`${setupUrl}?back=${encodeURIComponent(pathname)}`)

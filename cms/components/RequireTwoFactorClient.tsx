@@ -3,6 +3,8 @@ import { useAuth } from '@payloadcms/ui'
 import { usePathname, useRouter } from 'next/navigation'
 import React, { useEffect } from 'react'
 
+import { adminNeedsTwoFactor } from '../access/adminNeedsTwoFactor'
+
 /** `allowed`: pages such an admin may still see (the setup page itself, logging out). */
 type Props = { allowed: string[]; children: React.ReactNode; required: boolean; setupUrl: string }
 
@@ -15,7 +17,7 @@ export function RequireTwoFactorClient({ allowed, children, required, setupUrl }
   const pathname = usePathname()
   const router = useRouter()
   useEffect(() => {
-    if (required && user && !user.hasTotp && user.roles?.includes('admin') && !allowed.some((path) => pathname.startsWith(path))) {
+    if (adminNeedsTwoFactor(user, required) && !allowed.some((path) => pathname.startsWith(path))) {
       router.push(`${setupUrl}?back=${encodeURIComponent(pathname)}`)
     }
   }, [allowed, pathname, required, router, setupUrl, user])
