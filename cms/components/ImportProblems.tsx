@@ -4,13 +4,13 @@ import type { JSONFieldClientComponent } from 'payload'
 import { FieldLabel } from '@payloadcms/ui'
 import React from 'react'
 
-import { useJsonFieldValue } from './useJsonFieldValue'
+import type { ImportProblem } from '../hooks/importAllOrNothing'
 
-type Problem = { error: string; row: number }
+import { useJsonFieldValue } from './useJsonFieldValue'
 
 /** A refused import's bad lines as a table: which line of the file, and why. */
 export const ImportProblems: JSONFieldClientComponent = ({ field, path }) => {
-  const value = useJsonFieldValue<Problem[]>(path ?? field.name)
+  const value = useJsonFieldValue<ImportProblem[]>(path ?? field.name)
   if (!Array.isArray(value) || value.length === 0) return null
   return (
     <div className="field-type import-problems" style={{ marginBottom: 'var(--spacing-field, 1.5rem)' }}>

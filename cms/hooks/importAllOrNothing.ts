@@ -16,7 +16,9 @@ import { writeAuditEntry } from './audit'
  * marked failed with each bad row's line and reason.
  */
 
-type RowProblem = { data: Record<string, unknown>; error: string; row: number }
+/** A refused line of an import: its line in the file and why (the admin's ImportProblems shows these). */
+export type ImportProblem = { error: string; row: number }
+type RowProblem = ImportProblem & { data: Record<string, unknown> }
 type ImportRequestData = { importMode?: 'create' | 'update' | 'upsert'; matchField?: string }
 
 /** Line in the file: line 1 is the header, so the first row is line 2. */
