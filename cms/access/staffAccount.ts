@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { User } from '../payload-types'
 
-import { USERS } from '../collections/slugs'
+import { USERS } from '../slugs'
 
 /** What Payload and the payload-totp plugin put on `req.user` besides the stored fields. */
 export type RequestUser = Partial<User> & { _strategy?: string; collection?: string; hasTotp?: boolean }

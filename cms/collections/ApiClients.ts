@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
-import { auditChange, auditDelete } from '../hooks/audit'
-import { API_CLIENTS } from './slugs'
+import { auditChange, auditDelete } from '../audit'
+import { API_CLIENTS } from '../slugs'
 
 /**
  * Other programs that read the catalogue (a till, a price-comparison feed, …), each with its own

@@ -2,12 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/isAdmin'
 import { nobody } from '../access/nobody'
-import { AUDIT_LOG } from './slugs'
+import { AUDIT_LOG } from '../slugs'
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'login-failed', 'import', 'export'] as const
 
 /**
- * Who did what, when: written by the hooks in cms/hooks/audit.ts in the same database
+ * Who did what, when: written by the hooks in cms/audit/ in the same database
  * transaction as the change itself. Admins may read it; nobody, admins included, may create,
  * change or delete an entry through any API.
  */

@@ -3,10 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
 import { cmsConfig } from '../config'
-import { auditChange, auditDelete } from '../hooks/audit'
-import { missingFileIsNotFound } from '../hooks/missingFileIsNotFound'
+import { auditChange, auditDelete } from '../audit'
+import { missingFileIsNotFound } from '../uploads/missingFileIsNotFound'
 import { trimText } from '../hooks/trimText'
-import { MEDIA } from './slugs'
+import { MEDIA } from '../slugs'
 
 /** The largest image Uncle Pat may upload (checked while the upload streams in). */
 export const MEDIA_MAX_BYTES = 5 * 1024 * 1024

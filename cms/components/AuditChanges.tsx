@@ -4,7 +4,7 @@ import type { JSONFieldClientComponent } from 'payload'
 import { FieldLabel } from '@payloadcms/ui'
 import React from 'react'
 
-import type { Change } from '../hooks/audit'
+import type { Change } from '../audit'
 
 import { useJsonFieldValue } from './useJsonFieldValue'
 

@@ -4,7 +4,7 @@ import type { JSONFieldClientComponent } from 'payload'
 import { FieldLabel } from '@payloadcms/ui'
 import React from 'react'
 
-import type { ImportProblem } from '../hooks/importAllOrNothing'
+import type { ImportProblem } from '../plugins/importExport/hooks/importAllOrNothing'
 
 import { useJsonFieldValue } from './useJsonFieldValue'
 

@@ -3,7 +3,7 @@ import type { Payload, TypedUser } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 import React from 'react'
 
-import { ITEMS } from '../collections/slugs'
+import { ITEMS } from '../slugs'
 import { cmsConfig } from '../config'
 
 type Props = {

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { isPurgeTarget, PURGE_PATH, purgeRequest } from '../../shared/purge.ts'
 import { cmsConfig } from '../config'
-import { afterCommit } from './afterCommit'
+import { afterCommit } from '../database/afterCommit'
 
 /** `context` for a Local API write that must not purge the shop by itself (the seed purges once). */
 export const WITHOUT_PURGE = { withoutStorefrontPurge: true } as const

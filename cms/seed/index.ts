@@ -4,7 +4,7 @@ import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richt
 
 import type { CmsConfig } from '../config'
 
-import { ITEMS, USERS } from '../collections/slugs'
+import { ITEMS, USERS } from '../slugs'
 import { TRYOUT_ADMIN_PASSWORD } from '../config'
 import { purgeStorefront, WITHOUT_PURGE } from '../hooks/revalidateStorefront'
 import { demoItems } from './demoItems'

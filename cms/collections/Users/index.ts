@@ -4,10 +4,10 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { hasAdminRole } from '../../access/signedInStaff'
 import { cmsConfig } from '../../config'
-import { auditChange, auditDelete } from '../../hooks/audit'
-import { auditLogin } from '../../hooks/auditLogin'
-import { rateLimitAuthOperations } from '../../hooks/rateLimitAuth'
-import { USERS } from '../slugs'
+import { auditChange, auditDelete } from '../../audit'
+import { auditLogin } from './hooks/auditLogin'
+import { rateLimitAuthOperations } from './hooks/rateLimitAuth'
+import { USERS } from '../../slugs'
 import { forgetLoginFailures, throttleLogin } from './hooks/throttleLogin'
 
 export const Users: CollectionConfig = {
@@ -27,7 +27,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 0,
     // Payload's own per-account pause between reset requests writes outside the request's
     // transaction, which SQLite (one writer at a time) can only answer by waiting for itself.
-    // Reset requests are limited per client address instead (cms/hooks/rateLimitAuth.ts).
+    // Reset requests are limited per client address instead (hooks/rateLimitAuth.ts).
     forgotPassword: { minRequestInterval: 0 },
     // In production the login cookie travels over HTTPS only; never to other sites' requests.
     cookies: { secure: cmsConfig.production, sameSite: 'Lax' },

@@ -1,7 +1,7 @@
 /**
  * The storefront's short-lived memory (lru-cache), in two layers, both purged together:
  *
- * - CMS answers, keyed by the REST request: fresh for shopConfig.CMS_CACHE_SECONDS, then refetched on next
+ * - CMS answers, keyed by the REST request: fresh for CMS_CACHE_SECONDS, then refetched on next
  *   use (concurrent requests share one fetch). Stale-if-error: when a refetch fails, the last
  *   good answer is served for as long as it is among the most recently used; when the CMS is
  *   back, the next refetch succeeds.
@@ -25,7 +25,7 @@ import { pageKey } from './pageKey'
 /** Bumped by every purge; entries remember the generation they were fetched or rendered in. */
 let generation = 0
 
-/** The CMS purges once its change is committed (cms/hooks/afterCommit.ts), so one bump suffices. */
+/** The CMS purges once its change is committed (cms/database/afterCommit.ts), so one bump suffices. */
 export function purge(): void {
   generation += 1
 }

@@ -4,7 +4,7 @@ import { editorConfigFactory, getEnabledNodes } from '@payloadcms/richtext-lexic
 import { createHeadlessEditor } from '@payloadcms/richtext-lexical/lexical/headless'
 import { ValidationError } from 'payload'
 
-import { ITEMS, MEDIA } from '../../slugs'
+import { ITEMS, MEDIA } from '../../../slugs'
 
 type FieldError = { message: string; path: string }
 

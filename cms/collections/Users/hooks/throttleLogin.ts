@@ -5,7 +5,7 @@ import { promisify } from 'node:util'
 
 import { clientIp } from '../../../security/clientIp'
 import { accountName, LoginRefused, mustWait, recordSuccess } from '../../../security/loginThrottle'
-import { USERS } from '../../slugs'
+import { USERS } from '../../../slugs'
 
 /** Payload's password hash (pbkdf2-sha256-v1: 600 000 rounds, 32 bytes): the cost of checking one. */
 const hashLikePayload = (password: string) => promisify(pbkdf2)(password, 'no-such-account', 600_000, 32, 'sha256')

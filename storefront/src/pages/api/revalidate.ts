@@ -1,6 +1,6 @@
 /**
  * POST /api/revalidate (shared/purge.ts PURGE_PATH) — the CMS calls this after an item changes
- * (cms/hooks/revalidateStorefront.ts) with `Authorization: Bearer <shopConfig.REVALIDATE_SECRET>` and
+ * (cms/hooks/revalidateStorefront.ts) with `Authorization: Bearer <REVALIDATE_SECRET>` and
  * `{"collection":"items"}` (shared/purge.ts purgeRequest); every cached CMS
  * answer and rendered page is then refetched or re-rendered on its next use. A wrong or missing
  * secret gets 401.

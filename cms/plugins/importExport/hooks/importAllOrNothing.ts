@@ -4,8 +4,8 @@ import type { ImportBeforeHook } from '@payloadcms/plugin-import-export/types'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { slugify } from 'payload/shared'
 
-import { IMPORTS, ITEMS } from '../collections/slugs'
-import { writeAuditEntry } from './audit'
+import { IMPORTS, ITEMS } from '../../../slugs'
+import { writeAuditEntry } from '../../../audit'
 
 /**
  * Imports are all or nothing. The import-export plugin writes each row on its own and keeps going

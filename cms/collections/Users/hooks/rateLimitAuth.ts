@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { countAuthAttempt } from '../security/authRateLimit'
+import { countAuthAttempt } from '../../../security/authRateLimit'
 
 /**
  * Users beforeOperation: counts login and forgot-password attempts per client address, over REST

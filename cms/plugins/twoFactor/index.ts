@@ -2,11 +2,11 @@ import type { AdminViewConfig, Endpoint, PayloadHandler, PayloadRequest, Plugin 
 
 import { payloadTotp } from 'payload-totp'
 
-import { signedInStaff } from '../access/signedInStaff'
-import { awaitingSecondFactor, staffAccount } from '../access/staffAccount'
-import { USERS } from '../collections/slugs'
-import { writeAuditEntry } from '../hooks/audit'
-import { countAuthAttempt } from './authRateLimit'
+import { signedInStaff } from '../../access/signedInStaff'
+import { awaitingSecondFactor, staffAccount } from '../../access/staffAccount'
+import { USERS } from '../../slugs'
+import { writeAuditEntry } from '../../audit'
+import { countAuthAttempt } from '../../security/authRateLimit'
 
 type TotpOptions = Parameters<typeof payloadTotp>[0]
 

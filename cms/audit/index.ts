@@ -10,7 +10,7 @@ import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintex
 
 import type { AuditLog as AuditEntry } from '../payload-types'
 
-import { AUDIT_LOG } from '../collections/slugs'
+import { AUDIT_LOG } from '../slugs'
 import { clientIp } from '../security/clientIp'
 
 /** Never copied into the audit log, whatever collection they appear in. */

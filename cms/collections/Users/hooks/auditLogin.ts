@@ -1,7 +1,7 @@
 import type { AfterErrorHook, CollectionAfterLoginHook } from 'payload'
 
-import { USERS } from '../collections/slugs'
-import { writeAuditEntry } from './audit'
+import { USERS } from '../../../slugs'
+import { writeAuditEntry } from '../../../audit'
 
 /** Users afterLogin: runs inside the login's transaction, so no login succeeds unrecorded. */
 export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {

@@ -1,0 +1,24 @@
+import type { Plugin } from 'payload'
+
+import { USERS } from '../slugs'
+import { spreadsheets } from './importExport'
+import { refuseUnfitInput } from './inputChecks'
+import { openApi } from './openApi'
+import { twoFactor } from './twoFactor'
+
+/**
+ * Our plugins and the order they run in, each in a folder of its own (index.ts registers it;
+ * hooks/ and utilities beside it). Order matters: each plugin sees the collections the ones
+ * before it added, so the input checks come after the spreadsheet collections exist, and the
+ * two-factor plugin, which wraps every collection, comes last.
+ */
+export function plugins(): Plugin[] {
+  return [
+    ...spreadsheets(),
+    ...openApi(),
+    refuseUnfitInput,
+    // Last: it wraps every collection. Access stays ours (cms/access/signedInStaff.ts checks TOTP);
+    // its endpoints act only for the caller's own staff account (plugins/twoFactor).
+    twoFactor({ collection: USERS, disableAccessWrapper: true, totp: { issuer: 'Minimart' } }),
+  ]
+}
