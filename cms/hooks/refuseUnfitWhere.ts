@@ -7,6 +7,7 @@ import { QueryError } from 'payload'
 /** Operators that only make sense on `point` fields. */
 const POINT_OPERATORS = new Set(['intersects', 'near', 'within'])
 const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
+const ID_OPERATORS_PAYLOAD_SANITIZES = new Set(['contains', 'equals', 'like', 'not_equals'])
 
 const isNumberText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
@@ -26,8 +27,9 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
   const relation = field.type === 'relationship' || field.type === 'upload'
   if (relation || field.name === 'id') {
     if (numericIds) return values.every((one) => isNull(one) || isNumberText(one))
-    // MongoDB's ids are ObjectIds, and mongoose throws (a 500) when it cannot cast a compared value.
-    return operator === 'like' || operator === 'contains' || values.every((one) => isNull(one) || isObjectIdText(one))
+    // MongoDB's ids are ObjectIds. Payload itself drops a malformed one for the operators it
+    // sanitizes; for the others mongoose throws (a 500) when it cannot cast the value.
+    return ID_OPERATORS_PAYLOAD_SANITIZES.has(operator) || values.every((one) => isNull(one) || isObjectIdText(one))
   }
   if (field.type === 'date') return values.every((one) => isNull(one) || isDate(one))
   // The same cast on MongoDB for a number field compared with "abc".
