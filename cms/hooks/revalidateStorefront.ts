@@ -29,7 +29,7 @@ async function purgeStorefront(req: PayloadRequest, collection: string): Promise
 }
 
 const purgeAfterCommit = (req: PayloadRequest, collection: string): Promise<void> =>
-  afterCommit(req, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
+  afterCommit(req, collection, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
 
 type Versioned = { _status?: 'draft' | 'published' | null } | undefined
 

@@ -36,7 +36,7 @@ export const onFerretDB = (): boolean => inject('mongoServerKind') === 'ferretdb
  * knownDifference or ferretDbLacks; nothing else is skipped on FerretDB.
  */
 export const FERRETDB_LACKS = {
-  transactions: 'has no transactions (it is not a replica set), which all-or-nothing imports and the once-per-save purge need',
+  transactions: 'has no transactions (it is not a replica set), which all-or-nothing imports need',
   findAndModifyFields:
     'cannot return chosen fields from findAndModify ("fields" is not implemented), which Payload uses to count a wrong password: 500 instead of 401, and no lockout',
   duplicateKeyDetails: 'reports a duplicate key (E11000) without keyValue or the index name, so Payload cannot say which field must be unique',
