@@ -32,8 +32,9 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
     return ID_OPERATORS_PAYLOAD_SANITIZES.has(operator) || values.every((one) => isNull(one) || isObjectIdText(one))
   }
   if (field.type === 'date') return values.every((one) => isNull(one) || isDate(one))
-  // The same cast on MongoDB for a number field compared with "abc".
-  if (field.type === 'number') return values.every((one) => isNull(one) || isNumberText(one))
+  // The same cast on MongoDB for a number field compared with "abc" ("" passes: it reads as 0,
+  // and the admin panel sends it for a filter still being typed).
+  if (field.type === 'number') return values.every((one) => isNull(one) || one === '' || isNumberText(one))
   return true
 }
 
