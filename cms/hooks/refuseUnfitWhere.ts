@@ -7,7 +7,7 @@ import { QueryError } from 'payload'
 /** Operators that only make sense on `point` fields. */
 const POINT_OPERATORS = new Set(['intersects', 'near', 'within'])
 const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
-const ID_OPERATORS_PAYLOAD_SANITIZES = new Set(['contains', 'equals', 'like', 'not_equals'])
+const RELATION_OPERATORS_PAYLOAD_SANITIZES = new Set(['contains', 'equals', 'like', 'not_equals'])
 
 const isNumberText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
@@ -27,14 +27,15 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
   const relation = field.type === 'relationship' || field.type === 'upload'
   if (relation || field.name === 'id') {
     if (numericIds) return values.every((one) => isNull(one) || isNumberText(one))
-    // MongoDB's ids are ObjectIds. Payload itself drops a malformed one for the operators it
-    // sanitizes; for the others mongoose throws (a 500) when it cannot cast the value.
-    return ID_OPERATORS_PAYLOAD_SANITIZES.has(operator) || values.every((one) => isNull(one) || isObjectIdText(one))
+    // MongoDB's ids are ObjectIds. For a relationship Payload itself drops a malformed one for
+    // some operators; otherwise (and for `id` with a comma in it) mongoose throws (a 500) when it
+    // cannot cast the value.
+    return (relation && RELATION_OPERATORS_PAYLOAD_SANITIZES.has(operator)) || values.every((one) => isNull(one) || isObjectIdText(one))
   }
   if (field.type === 'date') return values.every((one) => isNull(one) || isDate(one))
-  // The same cast on MongoDB for a number field compared with "abc" ("" passes: it reads as 0,
-  // and the admin panel sends it for a filter still being typed).
-  if (field.type === 'number') return values.every((one) => isNull(one) || one === '' || isNumberText(one))
+  // The same cast on MongoDB for a number field compared with "abc". A lone "" passes: it reads
+  // as 0, and the admin panel sends it for a filter still being typed.
+  if (field.type === 'number') return values.every((one) => isNull(one) || (one === '' && !LIST_OPERATORS.has(operator)) || isNumberText(one))
   return true
 }
 
