@@ -12,7 +12,7 @@ ferretdb_build() {
   [ -x "$FERRETDB_BIN" ] && return 0
   command -v go >/dev/null || { echo "[ci] FerretDB cannot be built: no Go on this machine" >&2; return 1; }
   local started=$SECONDS src work out="$PWD/$FERRETDB_BIN"
-  echo "[ci] building FerretDB $FERRETDB_VERSION from the Go module proxy (a few minutes, once)"
+  echo "[ci] building FerretDB $FERRETDB_VERSION from the Go module proxy (1 to 3 minutes, once)"
   local download
   download=$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION") \
     || { echo "[ci] FerretDB cannot be downloaded from the Go module proxy: $download" >&2; return 1; }
