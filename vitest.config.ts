@@ -34,7 +34,17 @@ export default defineConfig({
       { test: unit },
       { test: { ...integration, name: 'sqlite' } },
       ...(mongo.available
-        ? [{ test: { ...integration, name: 'mongodb', globalSetup: [...integration.globalSetup, 'tests/helpers/mongodb-setup.ts'] } }]
+        ? [
+            {
+              test: {
+                ...integration,
+                name: 'mongodb',
+                globalSetup: [...integration.globalSetup, 'tests/helpers/mongodb-setup.ts'],
+                // Which server the leg faces, for knownDifference() in tests/helpers/database.ts.
+                provide: { mongoServerKind: mongo.kind },
+              },
+            },
+          ]
         : []),
     ],
   },

@@ -1,4 +1,4 @@
-import type { DatabaseAdapter, PayloadRequest } from 'payload'
+import type { CollectionAfterOperationHook, DatabaseAdapter, PayloadRequest } from 'payload'
 
 type Task = () => Promise<void>
 type TransactionID = number | string
@@ -7,20 +7,63 @@ type TransactionID = number | string
 const waiting = new Map<TransactionID, Map<string, Task>>()
 
 /**
- * Runs `task` once the request's database transaction has committed, or at once when the request
- * has none; a rolled-back transaction drops its tasks. For side effects outside the database
- * (telling the shop to refetch) that must neither see uncommitted data nor hold the write lock
- * while they wait on the network. Payload's hooks run inside the transaction and it has no
- * after-commit hook, hence this (installed by `runTasksAfterCommit`).
+ * Per request without a transaction (MongoDB that is not a replica set), per collection: its
+ * tasks by name, run when that collection's write operation ends. Each write is committed on its
+ * own there, so the end of the operation (all 50 items of a bulk edit written) is the commit.
  */
-export async function afterCommit(req: PayloadRequest, name: string, task: Task): Promise<void> {
+const untilOperationEnds = new WeakMap<PayloadRequest, Map<string, Map<string, Task>>>()
+
+const WRITE_OPERATIONS = new Set(['create', 'delete', 'deleteByID', 'restoreVersion', 'update', 'updateByID'])
+
+/**
+ * Runs `task` once the request's database transaction has committed (or, without transactions,
+ * once the write operation on `collection` has ended); a rolled-back transaction drops its tasks.
+ * For side effects outside the database (telling the shop to refetch) that must neither see
+ * uncommitted data nor hold the write lock while they wait on the network. Payload's hooks run
+ * inside the transaction and it has no after-commit hook, hence this (installed by
+ * `runTasksAfterCommit`).
+ */
+export async function afterCommit(req: PayloadRequest, collection: string, name: string, task: Task): Promise<void> {
   const id = await req.transactionID
-  if (id === undefined || !waiting.has(id)) return task()
-  waiting.get(id)!.set(name, task)
+  if (id !== undefined && id !== null && waiting.has(id)) {
+    waiting.get(id)!.set(name, task)
+    return
+  }
+  if (id === undefined || id === null) {
+    const byCollection = untilOperationEnds.get(req) ?? new Map<string, Map<string, Task>>()
+    untilOperationEnds.set(req, byCollection)
+    const tasks = byCollection.get(collection) ?? new Map<string, Task>()
+    byCollection.set(collection, tasks)
+    tasks.set(name, task)
+    return
+  }
+  return task()
 }
 
-/** Wraps the adapter's transaction calls so that `afterCommit` knows which transactions are open. */
+async function runAll(db: DatabaseAdapter, tasks: Iterable<Task>): Promise<void> {
+  for (const task of tasks) {
+    // The change is committed: a failing side effect is logged, never reported as a failed save.
+    await task().catch((error: unknown) => db.payload.logger.error({ err: error }, 'A task after a commit failed.'))
+  }
+}
+
+/**
+ * Wraps the adapter's transaction calls so that `afterCommit` knows which transactions are open,
+ * and gives every collection an afterOperation hook that runs the tasks of a write made without
+ * a transaction.
+ */
 export function runTasksAfterCommit(db: DatabaseAdapter): void {
+  const runWithoutTransaction: CollectionAfterOperationHook = async ({ collection, operation, req, result }) => {
+    if (!WRITE_OPERATIONS.has(operation)) return result
+    const tasks = untilOperationEnds.get(req)?.get(collection.slug)
+    untilOperationEnds.get(req)?.delete(collection.slug)
+    if (tasks) await runAll(db, tasks.values())
+    return result
+  }
+  for (const { config } of Object.values(db.payload.collections)) {
+    config.hooks.afterOperation = [...(config.hooks.afterOperation ?? []), runWithoutTransaction]
+  }
+
   const { beginTransaction, commitTransaction, rollbackTransaction } = db
   if (typeof beginTransaction !== 'function') return
   db.beginTransaction = async (options) => {
@@ -33,10 +76,7 @@ export function runTasksAfterCommit(db: DatabaseAdapter): void {
     await commitTransaction.call(db, id)
     const tasks = waiting.get(id)
     waiting.delete(id)
-    for (const task of tasks?.values() ?? []) {
-      // The change is committed: a failing side effect is logged, never reported as a failed save.
-      await task().catch((error: unknown) => db.payload.logger.error({ err: error }, 'A task after a commit failed.'))
-    }
+    await runAll(db, tasks?.values() ?? [])
   }
   db.rollbackTransaction = async (transactionID) => {
     const id = await transactionID

@@ -1,10 +1,13 @@
+import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { randomUUID } from 'node:crypto'
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { defaultBeginTransaction } from 'payload'
 
 import { migrations } from '../migrations'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
@@ -21,12 +24,7 @@ export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       // Build the unique indexes (item slugs, usernames) before the first request, not in the
       // background after it, so a duplicate can never slip in just after a start.
       ensureIndexes: true,
-      afterOpenConnection: async (adapter) => {
-        // Payload only uses transactions on a replica set (Atlas is one; docker-compose runs one).
-        if (!adapter.connection.getClient().options.replicaSet) {
-          adapter.payload.logger.warn('MongoDB is not a replica set: Payload runs without transactions, so a failed multi-step change can be left half done.')
-        }
-      },
+      afterOpenConnection: decideTransactions,
     })
   }
   // Dev mode pushes schema changes straight into its database, which a production server then
@@ -49,6 +47,46 @@ export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       prodMigrations: migrations,
     }),
   )
+}
+
+/**
+ * Payload uses transactions when DATABASE_URI names a replica set (Atlas is one; docker-compose
+ * runs one), and never otherwise. Here the server has the last word: a server that speaks MongoDB
+ * may call itself a replica set yet refuse transactions (FerretDB 1.x with --repl-set-name
+ * answers "unknown field autocommit" to every write in one), and then every save would fail. So a
+ * write is tried in a transaction that is aborted; if that fails, or the write survives the
+ * abort, Payload runs without transactions, as on a lone mongod. Either way the log says so.
+ */
+async function decideTransactions(adapter: PayloadMongooseAdapter): Promise<void> {
+  const client = adapter.connection.getClient()
+  const warn = (why: string) =>
+    adapter.payload.logger.warn(`MongoDB without transactions (${why}): imports are refused, and a failed multi-step change can be left half done.`)
+  if (!client.options.replicaSet) {
+    const { setName } = await client.db('admin').command({ hello: 1 })
+    warn(setName ? `the server is replica set "${setName}", but DATABASE_URI does not say so: add ?replicaSet=${setName}` : 'the server is not a replica set')
+    return
+  }
+  const check = client.db().collection<{ _id: string }>('minimart-transaction-check')
+  const _id = randomUUID()
+  const session = client.startSession()
+  let refused: string | undefined
+  try {
+    session.startTransaction()
+    await check.insertOne({ _id }, { session })
+    await session.abortTransaction()
+    if (await check.findOne({ _id })) refused = 'a write outlived the abort of its transaction'
+  } catch (error) {
+    refused = error instanceof Error ? error.message : String(error)
+  } finally {
+    await session.endSession()
+    await check.deleteOne({ _id }).catch(() => {})
+  }
+  if (refused) {
+    // What Payload's connect() itself does for a server that is not a replica set.
+    adapter.transactionOptions = false as never
+    adapter.beginTransaction = defaultBeginTransaction()
+    warn(`the server cannot run them: ${refused}`)
+  }
 }
 
 const BUSY_TIMEOUT_MS = 5000

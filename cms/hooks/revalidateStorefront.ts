@@ -28,7 +28,7 @@ export async function purgeStorefront({ payload }: Pick<PayloadRequest, 'payload
 
 const purgeAfterCommit = async (req: PayloadRequest, collection: string): Promise<void> => {
   if (req.context?.withoutStorefrontPurge) return
-  await afterCommit(req, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
+  await afterCommit(req, collection, `purge storefront: ${collection}`, () => purgeStorefront(req, collection))
 }
 
 type Versioned = { _status?: 'draft' | 'published' | null } | undefined

@@ -6,7 +6,7 @@
 import { DatabaseSync } from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { databaseKind, freshDatabaseUri } from '../helpers/database'
+import { databaseKind, FERRETDB_LACKS, ferretDbLacks, freshDatabaseUri, knownDifference } from '../helpers/database'
 import { pngImage, upload, uploadForm } from '../helpers/files'
 import { graphql } from '../helpers/graphql'
 import { login, rest } from '../helpers/rest'
@@ -99,8 +99,10 @@ describe('the audit log records', () => {
     expect(await latest('&where[action][equals]=login')).toMatchObject({ actor: 'unclepat', actorType: 'staff', ip: '127.0.0.1' })
 
     const wrong = 'wrong-password-tried-by-someone'
-    expect((await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: wrong } })).status).toBe(401)
-    expect(await latest('&where[action][equals]=login-failed')).toMatchObject({ actor: 'unclepat', actorType: 'anonymous', detail: 'wrong username or password' })
+    if (!ferretDbLacks(FERRETDB_LACKS.findAndModifyFields, 'a wrong password for an existing account is audited as login-failed')) {
+      expect((await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: wrong } })).status).toBe(401)
+      expect(await latest('&where[action][equals]=login-failed')).toMatchObject({ actor: 'unclepat', actorType: 'anonymous', detail: 'wrong username or password' })
+    }
 
     await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'nobody-here', password: wrong } })
     expect((await latest('&where[action][equals]=login-failed')).actor).toBe('nobody-here')
@@ -112,7 +114,7 @@ describe('the audit log records', () => {
     expect(JSON.stringify(await entries())).not.toContain(wrong)
   })
 
-  it('imports, with their outcome', async () => {
+  knownDifference(FERRETDB_LACKS.transactions)('imports, with their outcome', async () => {
     const csv = 'name,price,quantity,_status\nAudit Buns,150,5,published\n'
     const imported = await upload(
       cms.url,

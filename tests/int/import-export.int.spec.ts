@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri } from '../helpers/database'
+import { FERRETDB_LACKS, freshDatabaseUri, knownDifference } from '../helpers/database'
 import { upload, uploadForm } from '../helpers/files'
 import { login, rest } from '../helpers/rest'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
@@ -46,7 +46,7 @@ async function importCsv(csv: string, options: Record<string, unknown> = { impor
 }
 
 describe('CSV export and import', () => {
-  it('exports every item, and an edited export imports back (update by id)', async () => {
+  knownDifference(FERRETDB_LACKS.transactions)('exports every item, and an edited export imports back (update by id)', async () => {
     const csv = await exportCsv()
     const [header, ...rows] = csv.trim().split('\n')
     const columns = header.split(',')
@@ -78,14 +78,14 @@ describe('CSV export and import', () => {
     }
   })
 
-  it('creates new items from a spreadsheet', async () => {
+  knownDifference(FERRETDB_LACKS.transactions)('creates new items from a spreadsheet', async () => {
     const result = await importCsv('name,sku,price,quantity,_status\nPandan Cake,PANDAN-1,650,8,published\nOndeh Ondeh (6),ONDEH-6,420,12,draft\n')
     expect(result).toMatchObject({ status: 'completed', summary: { imported: 2, issues: 0 } })
     const created = (await items()).filter((item) => ['Pandan Cake', 'Ondeh Ondeh (6)'].includes(item.name))
     expect(created).toHaveLength(2)
   })
 
-  it('refuses a file with a malformed row: every bad line named with its reason, nothing imported', async () => {
+  knownDifference(FERRETDB_LACKS.transactions)('refuses a file with a malformed row: every bad line named with its reason, nothing imported', async () => {
     const before = await items()
     const csv = [
       'name,sku,price,quantity',

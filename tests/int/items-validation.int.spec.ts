@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri } from '../helpers/database'
+import { FERRETDB_LACKS, ferretDbLacks, freshDatabaseUri } from '../helpers/database'
 import { fieldMessages, login, rest } from '../helpers/rest'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 
@@ -60,7 +60,9 @@ describe('items: each field rule is enforced over REST', () => {
     const before = await itemCount()
     const { status, body } = await rest(cms.url, 'items', { method: 'POST', token, body: { ...valid, name: 'Another', slug: 'iced-milo' } })
     expect(status).toBe(400)
-    expect(Object.keys(fieldMessages(body))).toContain('slug')
+    if (!ferretDbLacks(FERRETDB_LACKS.duplicateKeyDetails, 'the refusal of a duplicate slug names the slug')) {
+      expect(Object.keys(fieldMessages(body))).toContain('slug')
+    }
     expect(await itemCount()).toBe(before)
   })
 })

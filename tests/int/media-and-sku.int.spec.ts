@@ -5,7 +5,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri } from '../helpers/database'
+import { FERRETDB_LACKS, ferretDbLacks, freshDatabaseUri } from '../helpers/database'
 import { pngImage, upload, uploadForm } from '../helpers/files'
 import { fieldMessages, login, rest } from '../helpers/rest'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
@@ -87,7 +87,8 @@ describe('SKU', () => {
     rest(cms.url, 'items', { method: 'POST', token, body: { name, price: 100, quantity: 1, sku } })
 
   it('is optional, trimmed and upper-cased', async () => {
-    expect((await item(undefined)).body.doc.sku).toBeNull()
+    // SQLite answers null for a SKU never given; MongoDB leaves the field out of the document.
+    expect((await item(undefined)).body.doc.sku ?? null).toBeNull()
     expect((await item('')).body.doc.sku).toBeNull()
     expect((await item('  kaya-400 ')).body.doc.sku).toBe('KAYA-400')
   })
@@ -104,7 +105,9 @@ describe('SKU', () => {
     expect((await item('MILO-1')).status).toBe(201)
     const again = await item('milo-1')
     expect(again.status).toBe(400)
-    expect(Object.keys(fieldMessages(again.body))).toEqual(['sku'])
+    if (!ferretDbLacks(FERRETDB_LACKS.duplicateKeyDetails, 'the refusal of a duplicate SKU names the SKU')) {
+      expect(Object.keys(fieldMessages(again.body))).toEqual(['sku'])
+    }
   })
 
   it('is searchable in the inventory list (name or SKU)', async () => {

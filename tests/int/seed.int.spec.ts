@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri } from '../helpers/database'
+import { FERRETDB_LACKS, ferretDbLacks, freshDatabaseUri } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
 import { productionEnv, startCms, startCmsExpectingRefusal } from '../helpers/servers'
 
@@ -28,8 +28,10 @@ describe('first-start seed', () => {
     try {
       expect(await itemCount(second.url)).toBe(20)
       await login(second.url, 'unclepat', 'first-password')
-      const refused = await rest(second.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: 'changed-in-env' } })
-      expect(refused.status).toBe(401)
+      if (!ferretDbLacks(FERRETDB_LACKS.findAndModifyFields, 'the password from the changed environment is refused with 401')) {
+        const refused = await rest(second.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: 'changed-in-env' } })
+        expect(refused.status).toBe(401)
+      }
     } finally {
       await second.stop()
     }

@@ -50,7 +50,9 @@ async function tryRow(
 ): Promise<null | string> {
   const dryRun = await createLocalReq({ context: { importDryRun: true }, user: req.user ?? undefined }, req.payload)
   await initTransaction(dryRun)
-  if (!dryRun.transactionID) {
+  // Without transactions req.transactionID stays a promise of null (truthy): await it, or the dry
+  // run would write every row for real.
+  if (!(await dryRun.transactionID)) {
     return 'imports need a database with transactions (SQLite, or MongoDB as a replica set)'
   }
   const local = { collection, overrideAccess: false, req: dryRun, user: req.user } as const

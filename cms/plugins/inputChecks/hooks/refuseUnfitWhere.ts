@@ -7,11 +7,13 @@ import { QueryError } from 'payload'
 /** Operators that only make sense on `point` fields. */
 const POINT_OPERATORS = new Set(['intersects', 'near', 'within'])
 const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
+const RELATION_OPERATORS_PAYLOAD_SANITIZES = new Set(['contains', 'equals', 'like', 'not_equals'])
 
 const isNumberText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
 const isDate = (value: unknown) =>
   (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
+const isObjectIdText = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)
 const isNull = (value: unknown) => value === null || value === 'null'
 const isScalar = (value: unknown) => value === null || ['boolean', 'number', 'string'].includes(typeof value)
 
@@ -23,16 +25,25 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
     : LIST_OPERATORS.has(operator) && typeof value === 'string' ? value.split(',') : [value]
   if (!values.every(isScalar)) return false
   const relation = field.type === 'relationship' || field.type === 'upload'
-  if ((relation || field.name === 'id') && numericIds) return values.every((one) => isNull(one) || isNumberText(one))
+  if (relation || field.name === 'id') {
+    if (numericIds) return values.every((one) => isNull(one) || isNumberText(one))
+    // MongoDB's ids are ObjectIds. For a relationship Payload itself drops a malformed one for
+    // some operators; otherwise (and for `id` with a comma in it) mongoose throws (a 500) when it
+    // cannot cast the value.
+    return (relation && RELATION_OPERATORS_PAYLOAD_SANITIZES.has(operator)) || values.every((one) => isNull(one) || isObjectIdText(one))
+  }
   if (field.type === 'date') return values.every((one) => isNull(one) || isDate(one))
+  // The same cast on MongoDB for a number field compared with "abc". A lone "" passes: it reads
+  // as 0, and the admin panel sends it for a filter still being typed.
+  if (field.type === 'number') return values.every((one) => isNull(one) || (one === '' && !LIST_OPERATORS.has(operator)) || isNumberText(one))
   return true
 }
 
 /**
  * beforeOperation for every collection: a `where` whose operator or value cannot apply to the
  * field gets a 400 naming the path. Payload checks that paths and operators exist, not that they
- * fit, and the SQL layer then fails with a 500: `near` on a price, `all` on a one-value field,
- * `image` or `id` compared with text, a date compared with "abc", `where=abc`, a list or an
+ * fit, and the database layer then fails with a 500: `near` on a price, `all` on a one-value field,
+ * `image` or `id` compared with text, a date or a number compared with "abc", `where=abc`, a list or an
  * object where one value belongs.
  */
 /** The field a (dotted) path ends on, following relationships and groups; undefined if unknown. */
