@@ -17,6 +17,7 @@ import { runTasksAfterCommit } from './cms/hooks/afterCommit'
 import { auditFailedLogin } from './cms/hooks/auditLogin'
 import { plugins } from './cms/plugins'
 import { internalCollectionsForStaffOnly } from './cms/security/internalCollections'
+import { guardRequestBodies } from './cms/security/requestBodies'
 import { allowedOrigins } from './cms/security/origins'
 import { seed } from './cms/seed'
 import { createLogger, type LogLevel } from './shared/logger.ts'
@@ -75,4 +76,6 @@ export default buildConfig({
     runTasksAfterCommit(payload.db)
     await seed(payload, readCmsEnv())
   },
-}).then(internalCollectionsForStaffOnly)
+})
+  .then(internalCollectionsForStaffOnly)
+  .then(guardRequestBodies)

@@ -4,6 +4,8 @@ import { getPayload } from 'payload'
 import { onStop } from '../shared/gracefulServer.ts'
 import { closeDatabase } from './database'
 import { readCmsEnv } from './env'
+import { onAccessBeforeReading } from './security/earlyRefusal.ts'
+import { accessBeforeReading } from './security/requestBodies'
 
 /**
  * Payload would otherwise start lazily on the first request. Starting it with the server means a
@@ -14,6 +16,7 @@ export async function boot(): Promise<void> {
   try {
     readCmsEnv()
     const payload = await getPayload({ config })
+    onAccessBeforeReading(accessBeforeReading(payload))
     // cms/server.ts calls this after the last request has finished on SIGTERM/SIGINT.
     onStop(async () => {
       await closeDatabase(payload)

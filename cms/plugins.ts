@@ -16,7 +16,6 @@ import { notFoundForMalformedId } from './hooks/notFoundForMalformedId'
 import { commitImportRecordFirst, reportImport, validateEveryRowFirst } from './hooks/importAllOrNothing'
 import { refuseUnfitPaging } from './hooks/refuseUnfitPaging'
 import { refuseUnfitWhere } from './hooks/refuseUnfitWhere'
-import { refuseInvalidTimestamps } from './hooks/refuseInvalidTimestamps'
 import { guardTwoFactorEndpoints } from './security/twoFactor'
 
 /** More rows than a minimart's catalogue will ever have; the whole file is validated as one batch. */
@@ -98,9 +97,9 @@ const describeAuthentication: Plugin = (config) => ({
 })
 
 /**
- * Every collection (ours and the plugins') refuses `where` operators that do not fit the field,
- * `limit`/`page` values that are not whole numbers, and timestamps that are not dates, with a 400
- * rather than a database error; an id that cannot exist gets a 404.
+ * Every collection (ours and the plugins') refuses `where` operators that do not fit the field
+ * and `limit`/`page` values that are not whole numbers with a 400 rather than a database error;
+ * an id that cannot exist gets a 404. (What a write may store: cms/security/requestBodies.ts.)
  */
 const refuseUnfitInput: Plugin = (config) => ({
   ...config,
@@ -108,7 +107,7 @@ const refuseUnfitInput: Plugin = (config) => ({
     ...collection,
     hooks: {
       ...collection.hooks,
-      beforeOperation: [notFoundForMalformedId, refuseUnfitWhere, refuseUnfitPaging, refuseInvalidTimestamps, ...(collection.hooks?.beforeOperation ?? [])],
+      beforeOperation: [notFoundForMalformedId, refuseUnfitWhere, refuseUnfitPaging, ...(collection.hooks?.beforeOperation ?? [])],
     },
   })),
 })
