@@ -118,10 +118,15 @@ export function unfitData(
   return { deferred, errors }
 
   function checkValue(field: Field, value: unknown): void {
-    if (value === undefined || value === null || !('name' in field)) return
+    if (value === undefined || !('name' in field)) return
     const path = `${prefix}${field.name}`
     const label = labelOf(field) ?? path
     const refuse = (rule: string) => errors.push({ label, message: `${label} ${rule}`, path })
+    if (value === null) {
+      // The creation time Payload keeps is NOT NULL in the database (a 500 when cleared).
+      if (path === 'createdAt') refuse('cannot be cleared.')
+      return
+    }
     const hasMany = 'hasMany' in field && field.hasMany === true
     const each = (ok: (one: unknown) => boolean) => (hasMany ? Array.isArray(value) && value.every(ok) : ok(value))
     switch (field.type) {

@@ -13,7 +13,7 @@ const isJson = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').
 const isMultipart = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').includes('multipart/')
 
 /** Reads a JSON body, stopping (413) as soon as it passes the limit, whatever Content-Length said. */
-async function readLimited(req: PayloadRequest): Promise<string> {
+async function readLimited(req: { body?: ReadableStream<Uint8Array> | null; headers: Headers }): Promise<string> {
   if (Number(req.headers.get('content-length') ?? 0) > JSON_MAX_BYTES) throw new APIError(JSON_TOO_LARGE, 413, undefined, true)
   if (!req.body) return ''
   const reader = req.body.getReader()
@@ -112,6 +112,9 @@ function guardEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoint
 export function guardRequestBodies(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
     collection.hooks.beforeOperation = [refuseUnfitData, ...(collection.hooks.beforeOperation ?? [])]
+    // Without REST endpoints (payload-migrations) Payload answers every request 501 Not
+    // Implemented, a server error; no endpoints at all gets the 404 that is true.
+    if (collection.endpoints === false) collection.endpoints = []
     if (!Array.isArray(collection.endpoints)) continue
     const verifies = Boolean(collection.auth?.verify)
     collection.endpoints = collection.endpoints
@@ -146,5 +149,30 @@ export function accessBeforeReading(payload: Payload): AccessCheck {
     const req = await createLocalReq({}, payload)
     const allowed = await Promise.resolve(collection.config.access[operation]?.({ req } as never)).catch(() => true)
     return allowed === false ? { status: 403, message: req.t('error:notAllowedToPerformAction') } : undefined
+  }
+}
+
+/**
+ * Wraps Payload's GraphQL route: its body is read like a REST body (at most JSON_MAX_BYTES, 413),
+ * must be JSON (Payload answers a 500 with no body to `{` or two objects) and an object (400).
+ */
+export function guardGraphqlBody(handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+  const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
+  return async (request) => {
+    let text: string
+    try {
+      text = await readLimited(request)
+    } catch {
+      return refuse(413, JSON_TOO_LARGE)
+    }
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      return refuse(400, 'The request body is not valid JSON; send {"query": "…", "variables": {…}}.')
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'The request body must be a JSON object: {"query": "…", "variables": {…}}.')
+    // A fresh Request (Next's own class and the global one do not mix) with the body read here.
+    return handler(new Request(request.url, { body: text, headers: request.headers, method: request.method }))
   }
 }
