@@ -56,8 +56,10 @@ const server = createGracefulServer(
       refuseBeforeReading(req.method, req.url, req.headers)
         .then((refusal) => {
           if (!refusal) return handle(req, res)
-          // Closing the connection spares reading (and discarding) the body the client is sending.
-          res.writeHead(refusal.status, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', connection: 'close' })
+          // A body too large is not even drained: the connection closes. A refused write's body
+          // is drained unread (cheap), so that clients see the 403 rather than a broken pipe.
+          const close = refusal.status === 413 ? { connection: 'close' } : {}
+          res.writeHead(refusal.status, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', ...close })
           res.end(JSON.stringify({ errors: [{ message: refusal.message }] }))
         })
         .catch((error: unknown) => {

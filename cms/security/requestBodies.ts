@@ -95,8 +95,10 @@ function guardEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoint
       const fields = authFields ? textFields(authFields) : write ? writableFields(collection) : []
       const { errors } = unfitData(fields, data as Record<string, unknown>, { idType: () => 'text' })
       if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req }, req.t)
-      // Payload's own reader (addDataAndFileToRequest) calls req.text(); the stream is spent.
+      // The stream is spent: Payload's own reader (addDataAndFileToRequest) calls req.text(),
+      // plugins' endpoints req.json().
       Object.defineProperty(req, 'text', { configurable: true, value: async () => text })
+      Object.defineProperty(req, 'json', { configurable: true, value: async () => data })
       return endpoint.handler(req)
     },
   }
