@@ -97,8 +97,8 @@ function guardEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoint
       if (errors.length > 0) throw new ValidationError({ collection: collection.slug, errors, req }, req.t)
       // The stream is spent: Payload's own reader (addDataAndFileToRequest) calls req.text(),
       // plugins' endpoints req.json().
-      Object.defineProperty(req, 'text', { configurable: true, value: async () => text })
-      Object.defineProperty(req, 'json', { configurable: true, value: async () => data })
+      Object.defineProperty(req, 'text', { configurable: true, writable: true, value: async () => text })
+      Object.defineProperty(req, 'json', { configurable: true, writable: true, value: async () => data })
       return endpoint.handler(req)
     },
   }

@@ -137,6 +137,16 @@ class Subject {
   async start() {
     this.reference = await snapshot(this.slug, this.id)
   }
+  /** The target once it stops changing: an accepted write may be followed by one after its commit. */
+  async settled(first: string): Promise<string> {
+    let last = first
+    for (let tries = 0; tries < 3; tries++) {
+      const again = await snapshot(this.slug, this.id)
+      if (again === last) return again
+      last = again
+    }
+    return last
+  }
   /** Records the outcome of one write: never a 5xx; refused → unchanged; accepted → new reference. */
   async outcome(kind: string, label: string, status: number, body: unknown, { create = false }: { create?: boolean } = {}) {
     count(kind)
@@ -144,7 +154,7 @@ class Subject {
     const accepted = status < 300 || status >= 500
     if (create) return void (status < 300 ? this.created++ : this.refusedCreates++)
     const now = await snapshot(this.slug, this.id)
-    if (accepted) this.reference = now
+    if (accepted) this.reference = await this.settled(now)
     else if (now !== this.reference) {
       const [before, after] = [this.reference, now].map((text) => JSON.parse(text.slice(4) || '{}') as Record<string, unknown>)
       const changed = Object.keys({ ...before, ...after }).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
