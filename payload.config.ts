@@ -18,6 +18,7 @@ import { runTasksAfterCommit } from './cms/database/afterCommit'
 import { auditFailedLogin } from './cms/collections/Users/hooks/auditLogin'
 import { plugins } from './cms/plugins'
 import { internalCollectionsForStaffOnly } from './cms/security/internalCollections'
+import { guardRequestBodies } from './cms/security/requestBodies'
 import { allowedOrigins } from './cms/security/origins'
 import { seed } from './cms/seed'
 import { createLogger } from './shared/logger.ts'
@@ -71,4 +72,6 @@ export default buildConfig({
     runTasksAfterCommit(payload.db)
     await seed(payload, cmsConfig)
   },
-}).then(internalCollectionsForStaffOnly)
+})
+  .then(internalCollectionsForStaffOnly)
+  .then(guardRequestBodies)

@@ -4,6 +4,8 @@ import { getPayload } from 'payload'
 import { exitWith } from '../shared/env.ts'
 import { onStop } from '../shared/gracefulServer.ts'
 import { closeDatabase } from './database'
+import { onAccessBeforeReading } from './security/earlyRefusal.ts'
+import { accessBeforeReading } from './security/requestBodies'
 
 /**
  * Payload would otherwise start lazily on the first request. Starting it with the server means a
@@ -13,6 +15,7 @@ import { closeDatabase } from './database'
 export async function boot(): Promise<void> {
   try {
     const payload = await getPayload({ config })
+    onAccessBeforeReading(accessBeforeReading(payload))
     // cms/server.ts calls this after the last request has finished on SIGTERM/SIGINT.
     onStop(async () => {
       await closeDatabase(payload)

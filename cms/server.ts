@@ -2,6 +2,8 @@
  * Starts the built CMS: Payload's Next.js app (`next build cms`) inside a plain Node HTTP server,
  * instead of `next start`, so that the process
  * - checks its configuration before anything else and lists every problem at once;
+ * - refuses, before Next reads the body, a JSON body over 1 MB (413) and a write the caller may
+ *   not make at all (403): cms/security/earlyRefusal.ts;
  * - logs each request (method, path, status, duration, request id) through the same logger as
  *   Payload, JSON lines in production;
  * - stops gracefully on SIGTERM/SIGINT: finishes the requests in flight, closes the database,
@@ -16,6 +18,7 @@ import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../shared/requestContext.ts'
 import { readCmsConfig } from './config.ts'
+import { refuseBeforeReading } from './security/earlyRefusal.ts'
 
 // What `next start` does: this server only serves a production build.
 Object.assign(process.env, { NODE_ENV: 'production' })
@@ -51,11 +54,20 @@ const server = createGracefulServer(
         if (pathname === '/api/health' && status === 200) logger.debug(fields, 'request')
         else logger.info(fields, 'request')
       })
-      handle(req, res).catch((error: unknown) => {
-        logger.error({ requestId, err: error }, 'request failed')
-        if (!res.headersSent) res.writeHead(500).end()
-        else res.destroy()
-      })
+      refuseBeforeReading(req.method, req.url, req.headers)
+        .then((refusal) => {
+          if (!refusal) return handle(req, res)
+          // A body too large is not even drained: the connection closes. A refused write's body
+          // is drained unread (cheap), so that clients see the 403 rather than a broken pipe.
+          const close = refusal.status === 413 ? { connection: 'close' } : {}
+          res.writeHead(refusal.status, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff', ...close })
+          res.end(JSON.stringify({ errors: [{ message: refusal.message }] }))
+        })
+        .catch((error: unknown) => {
+          logger.error({ requestId, err: error }, 'request failed')
+          if (!res.headersSent) res.writeHead(500).end()
+          else res.destroy()
+        })
     })
   },
   { logger },

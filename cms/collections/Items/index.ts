@@ -10,7 +10,6 @@ import { cmsConfig } from '../../config'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS, MEDIA } from '../../slugs'
 import { normalizeSku } from './hooks/normalizeSku'
-import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { SEARCH_TEXT_MAX_LENGTH } from '../../../shared/search.ts'
@@ -57,8 +56,6 @@ export const Items: CollectionConfig = {
   // The shop's default order (available items first, then by name) straight from an index.
   indexes: [{ fields: ['soldOut', 'name'] }],
   hooks: {
-    // Malformed input is refused with a message per field.
-    beforeOperation: [refuseMalformedInput],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.

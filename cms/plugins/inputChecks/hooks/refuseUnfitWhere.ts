@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook, Where } from 'payload'
 
 type Queried = { flattenedFields?: Queried[]; hasMany?: boolean; name: string; relationTo?: unknown; type: string }
 
-import { QueryError } from 'payload'
+import { APIError, QueryError } from 'payload'
 
 /** Operators that only make sense on `point` fields. */
 const POINT_OPERATORS = new Set(['intersects', 'near', 'within'])
@@ -58,10 +58,29 @@ function fieldAt(path: string, fields: Queried[], collectionFields: (slug: strin
   return related ? fieldAt(rest.join('.'), related, collectionFields) : undefined
 }
 
+/** How deep `and`/`or` may nest: more than any real filter needs, far less than what overflows the stack. */
+export const WHERE_MAX_DEPTH = 10
+
+/** Whether and/or nest deeper than `max` (looks no deeper than that itself). */
+function nestsDeeper(node: unknown, max: number): boolean {
+  if (!node || typeof node !== 'object') return false
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'and' || key === 'or') && Array.isArray(value)) {
+      if (max === 0) return true
+      if (value.some((child) => nestsDeeper(child, max - 1))) return true
+    }
+  }
+  return false
+}
+
 export const refuseUnfitWhere: CollectionBeforeOperationHook = ({ args, collection, req }) => {
   const where = (args as { where?: unknown }).where
   if (where === undefined || where === null) return args
   if (typeof where !== 'object' || Array.isArray(where)) throw new QueryError([{ path: 'where' }])
+  // Payload walks a `where` recursively: 1 200 levels overflow the stack (a 500).
+  if (nestsDeeper(where, WHERE_MAX_DEPTH)) {
+    throw new APIError(`where: and/or may nest at most ${WHERE_MAX_DEPTH} levels deep.`, 400, { errors: [{ path: 'where' }] }, true)
+  }
   const numericIds = req.payload.db.defaultIDType === 'number'
   const hasVersionField = collection.flattenedFields.some((field) => field.name === 'version')
   const errors: { path: string }[] = []
