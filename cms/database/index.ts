@@ -1,5 +1,5 @@
 import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
-import type { DatabaseAdapterObj, Payload } from 'payload'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultBeginTransaction } from 'payload'
+import { APIError, defaultBeginTransaction } from 'payload'
 
 import { migrations } from '../migrations'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
@@ -105,6 +105,7 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
     ...adapter,
     init: (args) => {
       const db = adapter.init(args)
+      oneWriteTransactionAtATime(db)
       const connect = db.connect!
       db.connect = async function (this: typeof db, options) {
         await connect.call(this, options)
@@ -120,6 +121,72 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
       return db
     },
   }
+}
+
+/** How long a write may wait for its turn behind this process's other writes before a 503. */
+const WRITE_TURN_TIMEOUT_MS = 15_000
+
+/**
+ * libsql runs SQLite synchronously on the event loop, so a BEGIN IMMEDIATE that waits for the
+ * write lock blocks the whole process for up to the busy timeout, including the request that holds
+ * the lock whenever it awaits work off the loop (a password hash in the thread pool): the two then
+ * deadlock until the timeout, and the second write fails with SQLITE_BUSY (found by the JSON-type
+ * fuzz: a password change beside a media save, 5 s, then a 500). So this process's write
+ * transactions take turns asynchronously, one open at a time (all SQLite allows anyway), and a
+ * BEGIN never waits on a lock held by this process. The busy timeout still covers other processes
+ * (a second CMS replica, `npm run backup`).
+ */
+function oneWriteTransactionAtATime(db: BaseDatabaseAdapter): void {
+  let writing = false
+  const queue: Array<() => void> = []
+  const open = new Set<number | string>()
+  const takeTurn = () =>
+    new Promise<void>((resolve, reject) => {
+      if (!writing) {
+        writing = true
+        return resolve()
+      }
+      const grant = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      const timer = setTimeout(() => {
+        queue.splice(queue.indexOf(grant), 1)
+        reject(new APIError('The database is busy with other changes; please try again in a moment.', 503))
+      }, WRITE_TURN_TIMEOUT_MS)
+      queue.push(grant)
+    })
+  const passTurn = () => {
+    const next = queue.shift()
+    if (next) next()
+    else writing = false
+  }
+
+  const { beginTransaction, commitTransaction, rollbackTransaction } = db
+  db.beginTransaction = async function (this: BaseDatabaseAdapter, options) {
+    await takeTurn()
+    try {
+      const id = await beginTransaction.call(this, options)
+      if (id === null || id === undefined) passTurn()
+      else open.add(id)
+      return id
+    } catch (error) {
+      passTurn()
+      throw error
+    }
+  }
+  const ending =
+    (end: typeof commitTransaction) =>
+    async function (this: BaseDatabaseAdapter, transactionID: Parameters<typeof commitTransaction>[0]) {
+      const id = await transactionID
+      try {
+        await end.call(this, id)
+      } finally {
+        if (open.delete(id)) passTurn()
+      }
+    }
+  db.commitTransaction = ending(commitTransaction)
+  db.rollbackTransaction = ending(rollbackTransaction)
 }
 
 function ensureFolderFor(url: string): void {

@@ -79,6 +79,27 @@ describe.skipIf(databaseKind() !== 'sqlite')('durability on SQLite', () => {
     console.info(`[durability] 200 concurrent writes, SIGKILL after the 50th answer: ${ok.length} acknowledged, all present after restart; ${lost.length} unanswered; integrity_check ok`)
   })
 
+  it('a password change and saves made at the same moment all succeed (writers take turns, no lock wait)', async () => {
+    const cms = await startCms()
+    try {
+      const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+      const staff = await rest(cms.url, 'users', { method: 'POST', token, body: { username: 'turns', password: 'turns-password-1', roles: ['staff'] } })
+      expect(staff.status).toBe(201)
+      // A password change hashes in the thread pool while its transaction holds the write lock;
+      // saves that arrive meanwhile used to block the process on that lock for 5 s, then fail.
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, n) => [
+          rest(cms.url, `users/${staff.body.doc.id}`, { method: 'PATCH', token, body: { password: `turns-password-${n}-${'x'.repeat(500)}` } }),
+          rest(cms.url, 'items', { method: 'POST', token, body: { name: `Turn Taker ${n}`, price: 100 + n, quantity: 1 } }),
+          rest(cms.url, 'items', { method: 'POST', token, body: { name: `Turn Waiter ${n}`, price: 200 + n, quantity: 2 } }),
+        ]).flat(),
+      )
+      expect(results.map((result) => result.status).filter((status) => status >= 300)).toEqual([])
+    } finally {
+      await cms.stop()
+    }
+  })
+
   it('`npm run backup` copies the database while the CMS writes, and the copy restores into a fresh CMS', async () => {
     const databaseUri = temporarySqliteUri()
     const cms = await startCms({ databaseUri })
