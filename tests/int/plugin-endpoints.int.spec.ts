@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type Callers, setUpCallers } from '../helpers/callers'
-import { freshDatabaseUri } from '../helpers/database'
+import { databaseKind, freshDatabaseUri } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 import { randomBase32Secret, totpCode } from '../helpers/totp'
@@ -40,8 +40,9 @@ describe('two-factor endpoints (payload-totp)', () => {
   it("an API key cannot set up two-factor on the staff account that shares its id", async () => {
     const me = await rest(cms.url, 'users/me', { token: callers.adminToken })
     const keys = await rest(cms.url, 'api-clients', { headers: callers.admin })
-    // On a fresh install the first key and unclepat are both #1: the attack the issue describes.
-    expect(keys.body.docs.map((key: { id: number }) => key.id)).toContain(me.body.user.id)
+    // On a fresh SQLite install the first key and unclepat are both #1: the attack the issue
+    // describes. (MongoDB's ids never coincide; the key must be refused there all the same.)
+    if (databaseKind() === 'sqlite') expect(keys.body.docs.map((key: { id: number }) => key.id)).toContain(me.body.user.id)
 
     const secret = randomBase32Secret()
     const setup = await post('setup-totp', callers.apiKey, { secret, token: totpCode(secret) })
