@@ -8,7 +8,11 @@ import { fieldAffectsData, tabHasName } from 'payload/shared'
 export type FieldError = { label?: string; message: string; path: string }
 
 /** What the checks need to know about the running CMS. */
-type Context = { idType: (slug: string) => 'number' | 'text' }
+type Context = {
+  idType: (slug: string) => 'number' | 'text'
+  /** Payload's admin writes a preference's owner as {collection, value} (its UI's upsertPreferences). */
+  ownerAsCollection?: boolean
+}
 
 /** Checks that cannot be made on the value alone (a database lookup, the rich-text editor). */
 type Deferred = (req: PayloadRequest) => Promise<FieldError | undefined>
@@ -43,9 +47,11 @@ const labelOf = (field: Field): string | undefined =>
 function relationIds(field: Field & { relationTo: string | string[] }, value: unknown, context: Context): [string, unknown][] | undefined {
   const one = (item: unknown): [string, unknown] | undefined => {
     if (Array.isArray(field.relationTo)) {
-      if (!isObject(item) || typeof item.relationTo !== 'string' || !field.relationTo.includes(item.relationTo)) return undefined
+      if (!isObject(item)) return undefined
+      const relationTo = typeof item.relationTo === 'string' ? item.relationTo : context.ownerAsCollection ? item.collection : undefined
+      if (typeof relationTo !== 'string' || !field.relationTo.includes(relationTo)) return undefined
       const id = isObject(item.value) ? item.value.id : item.value
-      return isId(id, context.idType(item.relationTo)) ? [item.relationTo, id] : undefined
+      return isId(id, context.idType(relationTo)) ? [relationTo, id] : undefined
     }
     // A populated document (as a read with depth returns it) stands for its id, as in Payload.
     const id = isObject(item) ? item.id : item
@@ -209,6 +215,7 @@ export function writableFields(collection: SanitizedCollectionConfig): Field[] {
 export async function refuseUnfitWrite(collection: SanitizedCollectionConfig, data: unknown, req: PayloadRequest): Promise<void> {
   if (!isObject(data)) throw new APIError('The request body must be a JSON object of fields, e.g. {"name": "…"}.', 400, undefined, true)
   const context: Context = {
+    ownerAsCollection: collection.slug === 'payload-preferences',
     idType: (slug) => {
       const target = req.payload.collections[slug as keyof typeof req.payload.collections]
       return target?.customIDType === 'number' || (!target?.customIDType && req.payload.db.defaultIDType === 'number') ? 'number' : 'text'
