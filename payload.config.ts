@@ -23,15 +23,16 @@ import { createLogger, type LogLevel } from './shared/logger.ts'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
 const settings = cmsSettings()
+// JSON lines in production, each with the request id of the request being served.
+const logger = createLogger({ name: 'cms', json: isProduction(), level: (process.env.LOG_LEVEL || 'info') as LogLevel })
 
 export default buildConfig({
   // Checked (with every other variable) by readCmsEnv before the server starts; never defaulted.
   secret: process.env.PAYLOAD_SECRET ?? '',
   // The https address of the admin panel in production (links, CSRF origin); unset locally.
   serverURL: process.env.CMS_PUBLIC_URL || undefined,
-  db: databaseAdapter(process.env.DATABASE_URI),
-  // JSON lines in production, each with the request id of the request being served.
-  logger: createLogger({ name: 'cms', json: isProduction(), level: (process.env.LOG_LEVEL || 'info') as LogLevel }),
+  db: databaseAdapter(process.env.DATABASE_URI, { logger }),
+  logger,
   endpoints: [health],
   editor: lexicalEditor(),
   sharp,

@@ -1,9 +1,15 @@
 import * as migration_20261128_051809_initial from './20261128_051809_initial';
+import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_indexes';
 
 export const migrations = [
   {
     up: migration_20261128_051809_initial.up,
     down: migration_20261128_051809_initial.down,
-    name: '20261128_051809_initial'
+    name: '20261128_051809_initial',
+  },
+  {
+    up: migration_20261130_005643_shop_indexes.up,
+    down: migration_20261130_005643_shop_indexes.down,
+    name: '20261130_005643_shop_indexes'
   },
 ];

@@ -12,6 +12,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
+import { tieBreakSort } from './hooks/tieBreakSort'
 import { SEARCH_TEXT_MAX_LENGTH } from './searchText'
 import {
   NAME_MAX_LENGTH,
@@ -50,11 +51,21 @@ export const Items: CollectionConfig = {
     readVersions: isStaff,
   },
   defaultSort: 'name',
-  // The shop's default order (available items first, then by name) straight from an index.
-  indexes: [{ fields: ['soldOut', 'name'] }],
+  // Anonymous readers (the shop, API users) always filter on _status = 'published' (see
+  // publishedOrStaff), so every sort they can ask for has an index that leads with _status and
+  // ends with the tie-breaker (hooks/tieBreakSort.ts): pages come straight from the index, never
+  // from sorting every published row. Declared here so SQLite (migrations) and MongoDB (at start)
+  // both build them; tests/int/query-plans.int.spec.ts checks SQLite's plans.
+  indexes: [
+    { fields: ['_status', 'soldOut', 'name', 'createdAt'] }, // the shop's default: in stock first
+    { fields: ['_status', 'name', 'createdAt'] }, // by name, the sitemap, the API's default sort
+    { fields: ['_status', 'price', 'createdAt'] }, // price, both ways (read in reverse)
+    { fields: ['_status', 'quantity', 'createdAt'] }, // low stock first (README)
+    { fields: ['_status', 'createdAt'] }, // newest first
+  ],
   hooks: {
     // Malformed input is refused with a message per field.
-    beforeOperation: [refuseMalformedInput],
+    beforeOperation: [refuseMalformedInput, tieBreakSort],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.

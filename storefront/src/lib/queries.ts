@@ -38,13 +38,17 @@ export type RestQuery = {
   where?: Where
 }
 
-/** Payload sorts; ties broken by name so paging is stable. Sold-out items last by default. */
+/**
+ * Payload sorts, one per index (cms/collections/Items/index.ts): the CMS ends each with
+ * createdAt in the same direction as the tie-breaker (hooks/tieBreakSort.ts), so paging is
+ * stable and each page is read straight from its index. Sold-out items last by default.
+ */
 export const SORT_ORDERS: Record<SortKey, string> = {
   available: 'soldOut,name',
   name: 'name',
-  'price-asc': 'price,name',
-  'price-desc': '-price,name',
-  newest: '-createdAt,name',
+  'price-asc': 'price',
+  'price-desc': '-price',
+  newest: '-createdAt',
 }
 
 /**
@@ -60,7 +64,8 @@ export function catalogueWhere(view: CatalogueView): Where | undefined {
   const conditions: Where[] = []
   const words = searchWords(view.q)
   if (words) conditions.push({ searchText: { like: words } })
-  if (view.inStock) conditions.push({ quantity: { greater_than: 0 } })
+  // soldOut (kept by the CMS from quantity) is in the default order's index; quantity is not.
+  if (view.inStock) conditions.push({ soldOut: { equals: false } })
   if (view.min !== undefined) conditions.push({ price: { greater_than_equal: view.min } })
   if (view.max !== undefined) conditions.push({ price: { less_than_equal: view.max } })
   return conditions.length > 0 ? { and: conditions } : undefined
