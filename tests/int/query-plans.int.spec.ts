@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CatalogueView } from '../../storefront/src/lib/catalogue'
 
 import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue'
-import { catalogueQuery, itemBySlugQuery, type RestQuery, sitemapQuery } from '../../storefront/src/lib/queries'
+import { catalogueCountQuery, catalogueQuery, itemBySlugQuery, type RestQuery, sitemapQuery } from '../../storefront/src/lib/queries'
 import { databaseKind } from '../helpers/database'
 import { graphql } from '../helpers/graphql'
 import { login, rest } from '../helpers/rest'
@@ -89,9 +89,9 @@ function expectIndexedPlans(statements: string[], { sortsPriceRange = false } = 
   }
 }
 
-async function restPlans(query: string, headers: Record<string, string> = {}): Promise<string[]> {
+async function restPlans(query: string, { path = 'items', headers = {} }: { path?: string; headers?: Record<string, string> } = {}): Promise<string[]> {
   const requestId = `plan-${randomUUID()}`
-  const response = await rest(cms.url, `items?${query}`, { headers: { 'x-request-id': requestId, ...headers } })
+  const response = await rest(cms.url, `${path}?${query}`, { headers: { 'x-request-id': requestId, ...headers } })
   expect(response.status, JSON.stringify(response.body)).toBe(200)
   return statementsOn(requestId)
 }
@@ -111,6 +111,16 @@ describe.skipIf(databaseKind() !== 'sqlite')("the shop's queries, as Payload run
     const query: RestQuery = catalogueQuery({ ...DEFAULT_VIEW, ...view })
     const sortsPriceRange = view.min !== undefined && !view.sort?.startsWith('price')
     expectIndexedPlans(await restPlans(stringify(query)), { sortsPriceRange })
+  })
+
+  it.each([
+    ['everything', {}],
+    ['in stock', { inStock: true }],
+    ['a price range', { min: 100, max: 2000 }],
+  ] as Array<[string, Partial<CatalogueView>]>)('the catalogue count of %s, from an index alone', async (_name, view) => {
+    const statements = await restPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, ...view })), { path: 'items/count' })
+    expectIndexedPlans(statements)
+    for (const sql of statements) expect(planOf(sql).join(' | '), sql).toMatch(/USING COVERING INDEX/)
   })
 
   it('an item page by slug', async () => {

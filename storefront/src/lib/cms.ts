@@ -16,7 +16,7 @@ import type { RestQuery } from './queries'
 
 import { cached } from './cache'
 import { type ItemImage, itemImage } from './image'
-import { catalogueQuery, itemBySlugQuery, sitemapQuery } from './queries'
+import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
 import { richTextSummary, richTextToHtml } from './richText'
 
 export type { Item }
@@ -32,8 +32,8 @@ const cmsBase = CMS_URL.replace(/\/$/, '')
 /** Photos are loaded by shoppers' browsers, which may not reach CMS_URL (http://cms:3000 in docker). */
 const photoBase = (CMS_PUBLIC_URL ?? CMS_URL).replace(/\/$/, '')
 
-async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
-  const url = `${cmsBase}/api/items?${stringify(query)}`
+async function getItems<T>(query: RestQuery, path = 'items'): Promise<T> {
+  const url = `${cmsBase}/api/${path}?${stringify(query)}`
   let response: Response
   try {
     response = await fetch(url, {
@@ -44,7 +44,7 @@ async function getItems<T>(query: RestQuery): Promise<PaginatedDocs<T>> {
     throw new CmsUnavailableError(`CMS did not answer ${url}`, { cause: error })
   }
   if (!response.ok) throw new CmsUnavailableError(`CMS answered ${response.status} for ${url}`)
-  return (await response.json()) as PaginatedDocs<T>
+  return (await response.json()) as T
 }
 
 /** The shopper's request id, so the CMS's log lines for this call can be found from the shop's. */
@@ -69,13 +69,25 @@ export async function cmsIsHealthy(): Promise<boolean> {
 
 /** A cached answer; what is cached is already shaped for the page, so a hit does no work. */
 async function cachedQuery<T>(query: RestQuery, shape: (docs: PaginatedDocs<Item>) => T): Promise<T> {
+  return cachedRequest('items', query, (answer: PaginatedDocs<Item>) => shape(answer))
+}
+
+async function cachedRequest<A, T>(path: string, query: Partial<RestQuery>, shape: (answer: A) => T): Promise<T> {
+  const key = `${path}?${stringify(query)}`
   try {
-    return await cached(stringify(query), async () => shape(await getItems<Item>(query)))
+    return await cached(key, async () => shape(await getItems<A>(query as RestQuery, path)))
   } catch (error) {
     if (error instanceof CmsUnavailableError) throw error
-    throw new CmsUnavailableError(`CMS query failed: ${stringify(query)}`, { cause: error })
+    throw new CmsUnavailableError(`CMS query failed: ${key}`, { cause: error })
   }
 }
+
+/**
+ * How many items the view holds: one count per search-and-filter, shared by every page and sort
+ * of it, cached and purged like any answer (a crawler walking 400 pages costs one count, not 400).
+ */
+const countItems = (view: CatalogueView): Promise<number> =>
+  cachedRequest('items/count', catalogueCountQuery(view), (answer: { totalDocs: number }) => answer.totalDocs)
 
 /** What an item card shows. */
 export type ItemCard = Pick<Item, 'id' | 'name' | 'slug' | 'price' | 'quantity'> & {
@@ -90,9 +102,14 @@ export type CataloguePage = {
   page: number
 }
 
-export const listItems = (view: CatalogueView): Promise<CataloguePage> =>
-  cachedQuery(catalogueQuery(view), (result) => ({
-    items: result.docs.map((item) => ({
+export async function listItems(view: CatalogueView): Promise<CataloguePage> {
+  const [items, totalItems] = await Promise.all([catalogueCards(view), countItems(view)])
+  return { items, totalItems, totalPages: Math.ceil(totalItems / ITEMS_PER_PAGE), page: view.page }
+}
+
+const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
+  cachedQuery(catalogueQuery(view), (result) =>
+    result.docs.map((item) => ({
       id: item.id,
       name: item.name,
       slug: item.slug,
@@ -101,10 +118,7 @@ export const listItems = (view: CatalogueView): Promise<CataloguePage> =>
       summary: richTextSummary(item.description),
       image: itemImage(item, photoBase),
     })),
-    totalItems: result.totalDocs,
-    totalPages: result.totalPages,
-    page: view.page,
-  }))
+  )
 
 /** What the item page shows. */
 export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }

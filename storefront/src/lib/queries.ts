@@ -71,19 +71,29 @@ export function catalogueWhere(view: CatalogueView): Where | undefined {
   return conditions.length > 0 ? { and: conditions } : undefined
 }
 
+/**
+ * One page of the catalogue, without Payload's total: counting every matching row on every page
+ * would cost as much as the catalogue is long. The total comes from catalogueCountQuery, which
+ * does not depend on the page or the sort, so the shop counts once per filter (and per purge).
+ */
 export const catalogueQuery = (view: CatalogueView): RestQuery => ({
   depth: 1,
   limit: ITEMS_PER_PAGE,
   page: view.page,
+  pagination: false,
   sort: SORT_ORDERS[view.sort],
   select: catalogueFields,
   populate: { media: imageFields },
   where: catalogueWhere(view),
 })
 
+/** How many items match the view's search and filters (GET /api/items/count), for the pages. */
+export const catalogueCountQuery = (view: CatalogueView): Pick<RestQuery, 'where'> => ({ where: catalogueWhere(view) })
+
 export const itemBySlugQuery = (slug: string): RestQuery => ({
   depth: 1,
   limit: 1,
+  pagination: false,
   select: itemFields,
   populate: { media: imageFields },
   where: { slug: { equals: slug } },
