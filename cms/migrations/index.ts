@@ -1,5 +1,6 @@
 import * as migration_20261128_051809_initial from './20261128_051809_initial';
 import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_indexes';
+import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261130_005643_shop_indexes.up,
     down: migration_20261130_005643_shop_indexes.down,
-    name: '20261130_005643_shop_indexes'
+    name: '20261130_005643_shop_indexes',
+  },
+  {
+    up: migration_20261130_010341_item_summary.up,
+    down: migration_20261130_010341_item_summary.down,
+    name: '20261130_010341_item_summary'
   },
 ];

@@ -160,9 +160,20 @@ describe('the fields the CMS keeps for the shop', () => {
     expect(names(await catalogue({ q: 'fried shrimp' }))).toEqual(['Fried Yam Cake'])
   })
 
+  it('summary: the description as plain text, cut at 160 characters, for the cards', async () => {
+    const long = `Fragrant   pandan chiffon, ${'light and airy '.repeat(15)}`
+    const doc = await create({ name: 'Pandan Chiffon', price: 800, quantity: 4, description: paragraph(long) })
+    expect(doc.summary).toHaveLength(160)
+    expect(doc.summary).toMatch(/^Fragrant pandan chiffon, light and airy .*…$/)
+    const cards = await catalogue({ q: 'pandan chiffon' })
+    expect(cards.docs[0]).toMatchObject({ name: 'Pandan Chiffon', summary: doc.summary })
+    expect(cards.docs[0].description).toBeUndefined()
+    await rest(cms.url, `items/${doc.id}`, { method: 'DELETE', token })
+  })
+
   it('a client cannot set them by hand', async () => {
-    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, soldOut: false, searchText: 'milo' })
-    expect(doc).toMatchObject({ soldOut: true, searchText: 'ghost item' })
+    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, soldOut: false, searchText: 'milo', summary: 'Free!' })
+    expect(doc).toMatchObject({ soldOut: true, searchText: 'ghost item', summary: '' })
     await rest(cms.url, `items/${doc.id}`, { method: 'DELETE', token })
   })
 })

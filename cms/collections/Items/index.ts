@@ -13,7 +13,7 @@ import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
-import { SEARCH_TEXT_MAX_LENGTH } from './searchText'
+import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from './searchText'
 import {
   NAME_MAX_LENGTH,
   SKU_MAX_LENGTH,
@@ -159,11 +159,17 @@ export const Items: CollectionConfig = {
         },
       ],
     },
-    // Kept by the shopperFields hook for the shop's sort and search; never edited by hand.
+    // Kept by the shopperFields hook for the shop's sort, cards and search; never edited by hand.
     {
       name: 'soldOut',
       type: 'checkbox',
       defaultValue: false,
+      admin: { hidden: true },
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      maxLength: SUMMARY_MAX_LENGTH,
       admin: { hidden: true },
     },
     {

@@ -63,13 +63,31 @@ const pages = new LRUCache<string, Page>({
   ttl: CMS_CACHE_SECONDS * 1000,
 })
 
+/** Which cached page answers a URL. */
+function pageKey(url: URL): string {
+  // The origin is part of the key because pages print absolute URLs (canonical, Open Graph).
+  return url.origin + url.pathname + url.search
+}
+
+/** The current cached page for a GET of `url`, if there is one (expired or purged ones are not). */
+function cachedPage(url: URL): Page | undefined {
+  const hit = pages.get(pageKey(url))
+  return hit && hit.generation === generation ? hit : undefined
+}
+
+export type { Page as CachedPage }
+export type PageLookup = (url: URL) => Page | undefined
+
+// storefront/server.ts answers hits itself, before Astro's routing, middleware and rendering run;
+// it loads Astro's bundle as a separate module graph, so the lookup is shared through globalThis.
+;(globalThis as Record<symbol, unknown>)[Symbol.for('minimart.pageCache')] = cachedPage satisfies PageLookup
+
 /** Middleware: serves GET pages marked `public` from memory, until they expire or a purge. */
 export const pageCache: MiddlewareHandler = async ({ request, url }, next) => {
   if (request.method !== 'GET') return next()
-  // The origin is part of the key because pages print absolute URLs (canonical, Open Graph).
-  const key = url.origin + url.pathname + url.search
-  const hit = pages.get(key)
-  if (hit && hit.generation === generation) {
+  const key = pageKey(url)
+  const hit = cachedPage(url)
+  if (hit) {
     return new Response(hit.body, { status: hit.status, headers: hit.headers })
   }
   const renderedIn = generation

@@ -17,7 +17,7 @@ import type { RestQuery } from './queries'
 import { cached } from './cache'
 import { type ItemImage, itemImage } from './image'
 import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
-import { richTextSummary, richTextToHtml } from './richText'
+import { richTextToHtml } from './richText'
 
 export type { Item }
 
@@ -89,6 +89,12 @@ async function cachedRequest<A, T>(path: string, query: Partial<RestQuery>, shap
 const countItems = (view: CatalogueView): Promise<number> =>
   cachedRequest('items/count', catalogueCountQuery(view), (answer: { totalDocs: number }) => answer.totalDocs)
 
+const CARD_SUMMARY_LENGTH = 110
+
+/** The CMS's summary cut to `maxLength`, with "…". */
+const shorter = (text: string, maxLength: number): string =>
+  text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text
+
 /** What an item card shows. */
 export type ItemCard = Pick<Item, 'id' | 'name' | 'slug' | 'price' | 'quantity'> & {
   summary: string
@@ -115,7 +121,7 @@ const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
       slug: item.slug,
       price: item.price,
       quantity: item.quantity,
-      summary: richTextSummary(item.description),
+      summary: shorter(item.summary ?? '', CARD_SUMMARY_LENGTH),
       image: itemImage(item, photoBase),
     })),
   )
@@ -133,7 +139,7 @@ export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
           slug: item.slug,
           price: item.price,
           quantity: item.quantity,
-          summary: richTextSummary(item.description, 155),
+          summary: shorter(item.summary ?? '', 155),
           image: itemImage(item, photoBase),
           descriptionHtml: richTextToHtml(item.description),
           updatedAt: item.updatedAt,

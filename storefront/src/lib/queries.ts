@@ -11,18 +11,21 @@ import { foldForSearch } from '../../../cms/collections/Items/searchText.ts'
 
 export const ITEMS_PER_PAGE = 24
 
-/** The item fields a catalogue card renders; nothing else is fetched. */
+/**
+ * The item fields a catalogue card renders; nothing else is fetched. `summary` is the CMS's
+ * plain-text start of the description: a card never needs the rich text itself.
+ */
 export const catalogueFields = {
   name: true,
   slug: true,
   price: true,
   quantity: true,
-  description: true,
+  summary: true,
   image: true,
 } as const
 
 /** The item fields the item page renders. */
-export const itemFields = { ...catalogueFields, updatedAt: true } as const
+export const itemFields = { ...catalogueFields, description: true, updatedAt: true } as const
 
 /** Of an item's image (an upload in the media collection), only what an <img> needs. */
 const imageFields = { url: true, filename: true, alt: true, width: true, height: true, sizes: true } as const
