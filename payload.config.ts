@@ -36,6 +36,8 @@ export default buildConfig({
   endpoints: [health],
   editor: lexicalEditor(),
   sharp,
+  // No usage reports from a shop's server to Payload's servers (and no work for them per start).
+  telemetry: false,
   collections: [Items, Media, Users, ApiClients, AuditLog],
   plugins: plugins(),
   // Browsers may use the login cookie, and read the API, only from our own origins.

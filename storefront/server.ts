@@ -33,8 +33,9 @@ const cachedPage: PageLookup = (url) =>
 // What src/securityHeaders.ts adds to every rendered page: cached pages get them here.
 const securityHeaders = shopSecurityHeaders(env.MINIMART_ENV === 'production')
 
-// HTML, CSS and the rest of the text Astro sends, gzip or brotli as the browser asks.
-const compress = compression()
+// HTML, CSS and the rest of the text Astro sends, gzip or brotli as the browser asks. (Typed for
+// Express; it only uses what Node's own request and response have.)
+const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
 const server = createGracefulServer(
   (req, res) => {
