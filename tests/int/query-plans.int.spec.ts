@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -22,6 +22,7 @@ import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/cata
 import { catalogueCountQuery, catalogueQuery, itemBySlugQuery, type RestQuery, sitemapQuery } from '../../storefront/src/lib/queries'
 import { databaseKind } from '../helpers/database'
 import { graphql } from '../helpers/graphql'
+import { openPlanner, planOf as planOfStatement, statementsOn as statementsOnCms } from '../helpers/queryPlans'
 import { login, rest } from '../helpers/rest'
 import { type Cms, productionEnv, root, startCms, TEST_ADMIN_PASSWORD, temporarySqliteUri } from '../helpers/servers'
 
@@ -42,30 +43,15 @@ beforeAll(async () => {
   await create('items', { name: 'Kaya Spread 400 g', price: 480, quantity: 3, sku: 'KAYA-400', _status: 'published' })
   await create('items', { name: 'Milo Tin 1.5 kg', price: 1890, quantity: 0, _status: 'published' })
   await create('items', { name: 'Aardvark Crisps', price: 100, quantity: 9, _status: 'draft' })
-  database = new DatabaseSync(cms.databaseUri.replace(/^file:/, ''), { readOnly: true })
+  database = openPlanner(cms.databaseUri)
 })
 afterAll(async () => {
   database?.close()
   await cms?.stop()
 })
 
-/** The SQL statements on items the CMS logged while serving the request with this id. */
-async function statementsOn(requestId: string): Promise<string[]> {
-  // The log line is written as the query runs; the answer may arrive before it is flushed.
-  await new Promise((resolve) => setTimeout(resolve, 50))
-  return cms
-    .output()
-    .split('\n')
-    .filter((line) => line.includes(requestId) && line.includes('"msg":"sql"'))
-    .map((line) => JSON.parse(line).sql as string)
-    .filter((sql) => /\bfrom "items"/i.test(sql) || /\bfrom `items`/i.test(sql))
-}
-
-/** SQLite's plan for a statement, one line per step; unbound parameters are NULL. */
-function planOf(sql: string): string[] {
-  const rows = database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>
-  return rows.map((row) => row.detail)
-}
+const statementsOn = (requestId: string) => statementsOnCms(cms, requestId)
+const planOf = (sql: string) => planOfStatement(database, sql)
 
 /**
  * Fails on a sort in a temporary B-tree or a full scan of items. `sortsPriceRange`: a price range
