@@ -1,6 +1,7 @@
 import * as migration_20261128_051809_initial from './20261128_051809_initial';
 import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_indexes';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
+import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261130_010341_item_summary.up,
     down: migration_20261130_010341_item_summary.down,
     name: '20261130_010341_item_summary'
+  },
+  {
+    up: migration_20261130_015500_admin_items_list_index.up,
+    down: migration_20261130_015500_admin_items_list_index.down,
+    name: '20261130_015500_admin_items_list_index'
   },
 ];

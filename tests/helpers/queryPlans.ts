@@ -9,8 +9,8 @@ import { DatabaseSync } from 'node:sqlite'
 
 import type { Server } from './servers'
 
-/** The SQL statements on items the CMS logged while serving the request with this id. */
-export async function statementsOn(cms: Pick<Server, 'output'>, requestId: string): Promise<string[]> {
+/** The SQL statements on `table` the CMS logged while serving the request with this id. */
+export async function statementsOn(cms: Pick<Server, 'output'>, requestId: string, table = 'items'): Promise<string[]> {
   // The line is written as the query runs; the answer may arrive before it is flushed.
   await new Promise((resolve) => setTimeout(resolve, 50))
   return cms
@@ -18,7 +18,7 @@ export async function statementsOn(cms: Pick<Server, 'output'>, requestId: strin
     .split('\n')
     .filter((line) => line.includes(requestId) && line.includes('"msg":"sql"'))
     .map((line) => JSON.parse(line).sql as string)
-    .filter((sql) => /\bfrom "items"/i.test(sql))
+    .filter((sql) => sql.toLowerCase().includes(`from "${table}"`))
 }
 
 /** Opens the CMS's SQLite file (read-only) to explain statements. */
