@@ -24,18 +24,21 @@ import { seed } from './cms/seed'
 import { createLogger } from './shared/logger.ts'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
+// JSON lines in production, each with the request id of the request being served.
+const logger = createLogger({ name: 'cms', json: cmsConfig.production, level: cmsConfig.LOG_LEVEL })
 
 export default buildConfig({
   // Checked (with every other variable) by readCmsConfig before the server starts; never defaulted.
   secret: cmsConfig.PAYLOAD_SECRET,
   // The https address of the admin panel in production (links, CSRF origin); unset locally.
   serverURL: cmsConfig.serverURL,
-  db: databaseAdapter(cmsConfig.DATABASE_URI),
-  // JSON lines in production, each with the request id of the request being served.
-  logger: createLogger({ name: 'cms', json: cmsConfig.production, level: cmsConfig.LOG_LEVEL }),
+  db: databaseAdapter(cmsConfig.DATABASE_URI, { logger }),
+  logger,
   endpoints: [health],
   editor: lexicalEditor(),
   sharp,
+  // No usage reports from a shop's server to Payload's servers (and no work for them per start).
+  telemetry: false,
   collections: [Items, Media, Users, ApiClients, AuditLog],
   plugins: plugins(),
   // Browsers may use the login cookie, and read the API, only from our own origins.

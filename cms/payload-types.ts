@@ -196,6 +196,7 @@ export interface Item {
   price: number;
   quantity: number;
   soldOut?: boolean | null;
+  summary?: string | null;
   searchText?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -606,6 +607,7 @@ export interface ItemsSelect<T extends boolean = true> {
   price?: T;
   quantity?: T;
   soldOut?: T;
+  summary?: T;
   searchText?: T;
   updatedAt?: T;
   createdAt?: T;

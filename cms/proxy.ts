@@ -23,14 +23,18 @@ const ADMIN = '/admin'
  */
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl
-  if (pathname.startsWith('/api/')) {
+  const isApi = pathname.startsWith('/api/')
+  if (isApi) {
     const malformed = malformedJsonParam(searchParams)
     if (malformed) {
       const message = `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`
       return withHeaders(NextResponse.json({ errors: [{ message }] }, { status: 400 }), apiHeaders)
     }
+    // Not rewriting the request's headers: Next would copy and merge them all again, on the path
+    // every shop and API request takes.
+    return withHeaders(NextResponse.next(), apiHeaders)
   }
-  const headers = pathname.startsWith('/api/') ? apiHeaders : cmsSecurityHeaders(cmsConfig, { dev, nonce: crypto.randomUUID() })
+  const headers = cmsSecurityHeaders(cmsConfig, { dev, nonce: crypto.randomUUID() })
   // The two-factor pages hand `back` to location.replace (see cms/security/safeBack.ts).
   const backs = searchParams.getAll('back')
   if (pathname.startsWith(ADMIN) && backs.length > 0) {
@@ -51,6 +55,16 @@ export function proxy(request: NextRequest): NextResponse {
 function withHeaders(response: NextResponse, headers: [string, string][]): NextResponse {
   for (const [name, value] of headers) response.headers.set(name, value)
   return response
+}
+
+/**
+ * The admin's pages get x-pathname. Not the API: rewriting the request's headers makes Next copy
+ * and merge them all again, on the path every shop and API request takes.
+ */
+function nextWithPathname(request: NextRequest): NextResponse {
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('x-pathname', request.nextUrl.pathname)
+  return NextResponse.next({ request: { headers: requestHeaders } })
 }
 
 export const config = {

@@ -4,12 +4,20 @@
  * that stops gracefully on SIGTERM/SIGINT: requests in flight finish, then the process exits 0.
  * Usage: node storefront/server.ts   (HOST/PORT, default 127.0.0.1:4321 locally, 0.0.0.0:4321 in production)
  */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import compression from 'compression'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+
+import type { CachedPage, PageLookup } from './src/lib/cache.ts'
 
 import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
+import { REQUEST_ID_HEADER, requestIdFrom } from '../shared/requestContext.ts'
 import { readShopConfig } from './src/config.ts'
+import { shopSecurityHeaders } from './src/shopSecurityHeaders.ts'
 
 // One .env at the repository root serves both apps; real environment variables win.
 const env = environmentOrExit(readShopConfig)
@@ -19,9 +27,81 @@ const logger = createLogger({ name: 'storefront', json: env.MINIMART_ENV === 'pr
 // This file starts the server itself; the build's entry only provides the handler.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled'
 const { handler } = await import(new URL('./dist/server/entry.mjs', import.meta.url).href)
+// Registered by src/lib/cache.ts once Astro has loaded it (at the first page it renders).
+const cachedPage: PageLookup = (url) =>
+  ((globalThis as Record<symbol, unknown>)[Symbol.for('minimart.pageCache')] as PageLookup | undefined)?.(url)
 
-const server = createGracefulServer(handler, { logger })
+// What src/securityHeaders.ts adds to every rendered page: cached pages get them here.
+const securityHeaders = shopSecurityHeaders(env.production)
+
+// HTML, CSS and the rest of the text Astro sends, gzip or brotli as the browser asks. (Typed for
+// Express; it only uses what Node's own request and response have.)
+const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+const server = createGracefulServer(
+  (req, res) => {
+    if (!serveCachedPage(req, res)) compress(req, res, () => handler(req, res))
+  },
+  { logger },
+)
 const host = listenHost(env.MINIMART_ENV, env.HOST, '0.0.0.0')
 server.listen(env.PORT, host, () => {
   logger.info({ host, port: env.PORT }, `storefront ready on http://localhost:${env.PORT}`)
 })
+
+/**
+ * A page the cache holds is answered here, before Astro's routing, middleware and rendering,
+ * already compressed (each encoding once per cached page): a hit costs a lookup and a write.
+ * The request id and the log line are what the middleware (src/middleware.ts) gives other pages.
+ */
+function serveCachedPage(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET' || !req.headers.host) return false
+  const started = performance.now()
+  let url: URL
+  try {
+    // As Astro's node adapter builds the request URL; a different origin only misses the cache.
+    url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+  } catch {
+    return false
+  }
+  const page = cachedPage(url)
+  if (!page) return false
+  const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER] as string | undefined)
+  const encoding = preferredEncoding(req.headers['accept-encoding'])
+  const body = encoded(page, encoding)
+  res.writeHead(page.status, [
+    ...page.headers.filter(([name]) => !/^(content-length|content-encoding|vary)$/i.test(name)),
+    ...securityHeaders,
+    [REQUEST_ID_HEADER, requestId],
+    ['x-cache', 'HIT'],
+    ['vary', 'Accept-Encoding'],
+    ['content-length', String(body.byteLength)],
+    ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
+  ].flat())
+  res.end(body)
+  logger.info({ requestId, method: 'GET', path: url.pathname, status: page.status, durationMs: Math.round(performance.now() - started) }, 'request')
+  return true
+}
+
+type Encoding = 'br' | 'gzip' | undefined
+const variants = new WeakMap<CachedPage, Map<Encoding, Buffer>>()
+
+function encoded(page: CachedPage, encoding: Encoding): Buffer {
+  let byEncoding = variants.get(page)
+  if (!byEncoding) variants.set(page, (byEncoding = new Map([[undefined, Buffer.from(page.body)]])))
+  let body = byEncoding.get(encoding)
+  if (!body) {
+    const plain = byEncoding.get(undefined)!
+    // Brotli at quality 5: close to its best ratio on HTML for a fraction of quality 11's time.
+    body = encoding === 'br' ? brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(plain)
+    byEncoding.set(encoding, body)
+  }
+  return body
+}
+
+function preferredEncoding(accept: string | undefined): Encoding {
+  if (!accept) return undefined
+  const offered = accept.split(',').map((part) => part.trim().split(';'))
+  const acceptable = (name: string) => offered.some(([coding, q]) => coding === name && !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+  return acceptable('br') ? 'br' : acceptable('gzip') ? 'gzip' : undefined
+}

@@ -1,6 +1,8 @@
 import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
+import type { Logger } from '../../shared/logger.ts'
+
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { randomUUID } from 'node:crypto'
@@ -17,7 +19,7 @@ import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
  * file:… or unset → an SQLite file under data/ (the embedded default). What differs between the
  * two (health checks, closing) is handled here, so the rest of the code need not ask.
  */
-export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
+export function databaseAdapter(uri: string | undefined, { logger }: { logger?: Logger } = {}): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     return mongooseAdapter({
       url: uri,
@@ -39,6 +41,10 @@ export function databaseAdapter(uri: string | undefined): DatabaseAdapterObj {
       // Write-ahead log with synchronous=FULL (the adapter's default): a write is on disk when it
       // is acknowledged, and readers never block the writer.
       wal: true,
+      // LOG_LEVEL=trace logs every SQL statement Payload runs (the text, never the values, which
+      // can hold password hashes); tests/int/query-plans.int.spec.ts reads them to EXPLAIN them.
+      // Decided once at start: at other levels drizzle gets no logger and pays nothing.
+      logger: logger?.isLevelEnabled('trace') ? { logQuery: (sql: string) => logger.trace({ sql }, 'sql') } : false,
       // Transactions (off by default for SQLite): a change and its audit entry commit together or
       // not at all. libsql begins them IMMEDIATE, taking the write lock up front.
       transactionOptions: { behavior: 'immediate' },

@@ -1,30 +1,13 @@
 import { defineMiddleware } from 'astro:middleware'
 import { shopConfig } from './config'
 
-import { securityHeaders } from '../../shared/securityHeaders.ts'
+import { shopSecurityHeaders } from './shopSecurityHeaders.ts'
 
 /**
- * Security headers on every shop response, added by the small integration in astro.config.mjs
- * (so it runs around src/middleware.ts): the shared set, with the shop's own
- * Content-Security-Policy. The shop runs no third-party code; item photos may come from the
- * CMS's address.
+ * Security headers on every shop response (shopSecurityHeaders.ts), added by the small
+ * integration in astro.config.mjs (so it runs around src/middleware.ts).
  */
-const HEADERS = securityHeaders({
-  contentSecurityPolicy: [
-    "default-src 'self'",
-    // The shop runs no inline script (JSON-LD is data, not script): nothing injected can run.
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https: http:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ],
-  production: shopConfig.MINIMART_ENV === 'production',
-})
+const HEADERS = shopSecurityHeaders(shopConfig.production)
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next()

@@ -1,9 +1,7 @@
 /**
- * 10 000 believable items for the benchmark, written over the CMS's REST API by a logged-in user
- * (so every item goes through the same validation and hooks as in the shop), several at a time.
+ * Believable items for the benchmark, the same on every run (tests/bench/seed-local.ts writes
+ * them through Payload's local API).
  */
-import { rest } from '../helpers/rest.ts'
-
 const brands = ['Ah Huat', 'Golden Lion', 'Red Lantern', 'Jade Garden', 'Sunny Day', 'Kampong', 'Harbour', 'Merlion', 'Orchid', 'Lucky Star',
   'Tiger Balm', 'Pagoda', 'Blue Heron', 'Old Town', 'Coconut Grove', 'Pandan Leaf', 'Morning Glory', 'Bamboo', 'Peacock', 'Evergreen']
 const products = ['Coconut Biscuits', 'Kaya Spread', 'Curry Noodles', 'Jasmine Rice', 'Soy Sauce', 'Chilli Crab Paste', 'Green Tea', 'Kopi Powder',
@@ -37,29 +35,14 @@ export function benchItems(count: number) {
     const brand = brands[i % brands.length]!
     const product = products[Math.floor(i / brands.length) % products.length]!
     const size = sizes[Math.floor(i / (brands.length * products.length)) % sizes.length]!
+    // 10 000 names, then the same again as a new "series", so names (and slugs) stay unique.
+    const series = Math.floor(i / (brands.length * products.length * sizes.length))
     return {
-      name: `${brand} ${product} ${size}`,
+      name: `${brand} ${product} ${size}${series > 0 ? ` series ${series + 1}` : ''}`,
       price: 50 + Math.floor(next() * 3000),
       quantity: next() < 0.1 ? 0 : Math.floor(next() * 80),
       description: paragraph(`${brand}'s ${pick(adjectives)} ${product.toLowerCase()}, a favourite of Uncle Pat's regulars. ${pick(adjectives)} and good value.`),
       _status: 'published',
     }
   })
-}
-
-/** Creates the items with `concurrency` requests in flight; returns how long it took (ms). */
-export async function seedItems(cmsUrl: string, token: string, count: number, concurrency = 8): Promise<number> {
-  const items = benchItems(count)
-  const started = performance.now()
-  let next = 0
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const item = items[next++]!
-        const response = await rest(cmsUrl, 'items?depth=0', { method: 'POST', token, body: item })
-        if (response.status !== 201) throw new Error(`seeding ${item.name}: ${response.status} ${JSON.stringify(response.body)}`)
-      }
-    }),
-  )
-  return performance.now() - started
 }

@@ -9,6 +9,7 @@ import type { CatalogueView } from '../../storefront/src/lib/catalogue'
 
 import { DEFAULT_VIEW } from '../../storefront/src/lib/catalogue'
 import {
+  catalogueCountQuery,
   catalogueFields,
   catalogueQuery,
   ITEMS_PER_PAGE,
@@ -24,7 +25,13 @@ import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 let cms: Cms
 let token: string
 const query = async (q: RestQuery) => rest(cms.url, `items?${stringify(q)}`)
-const catalogue = async (view: Partial<CatalogueView>) => (await query(catalogueQuery({ ...DEFAULT_VIEW, ...view }))).body
+/** A catalogue page as the shop gets it: the page's items, and the view's count asked apart. */
+const catalogue = async (partial: Partial<CatalogueView>) => {
+  const view = { ...DEFAULT_VIEW, ...partial }
+  const [page, count] = await Promise.all([query(catalogueQuery(view)), rest(cms.url, `items/count?${stringify(catalogueCountQuery(view))}`)])
+  expect(count.status).toBe(200)
+  return { ...page.body, totalDocs: count.body.totalDocs }
+}
 const names = (body: any): string[] => body.docs.map((doc: any) => doc.name)
 const paragraph = (text: string) => ({
   root: {
@@ -51,7 +58,7 @@ afterAll(() => cms?.stop())
 describe('the catalogue query', () => {
   it('a page of 24 items with exactly the fields the cards render', async () => {
     const body = await catalogue({})
-    expect(body).toMatchObject({ totalDocs: 27, totalPages: 2, page: 1, limit: ITEMS_PER_PAGE })
+    expect(body).toMatchObject({ totalDocs: 27, page: 1 })
     expect(body.docs).toHaveLength(ITEMS_PER_PAGE)
     const allowed = ['id', ...Object.keys(catalogueFields)]
     for (const doc of body.docs) expect(Object.keys(doc).every((key) => allowed.includes(key))).toBe(true)
@@ -153,9 +160,20 @@ describe('the fields the CMS keeps for the shop', () => {
     expect(names(await catalogue({ q: 'fried shrimp' }))).toEqual(['Fried Yam Cake'])
   })
 
+  it('summary: the description as plain text, cut at 160 characters, for the cards', async () => {
+    const long = `Fragrant   pandan chiffon, ${'light and airy '.repeat(15)}`
+    const doc = await create({ name: 'Pandan Chiffon', price: 800, quantity: 4, description: paragraph(long) })
+    expect(doc.summary).toHaveLength(160)
+    expect(doc.summary).toMatch(/^Fragrant pandan chiffon, light and airy .*…$/)
+    const cards = await catalogue({ q: 'pandan chiffon' })
+    expect(cards.docs[0]).toMatchObject({ name: 'Pandan Chiffon', summary: doc.summary })
+    expect(cards.docs[0].description).toBeUndefined()
+    await rest(cms.url, `items/${doc.id}`, { method: 'DELETE', token })
+  })
+
   it('a client cannot set them by hand', async () => {
-    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, soldOut: false, searchText: 'milo' })
-    expect(doc).toMatchObject({ soldOut: true, searchText: 'ghost item' })
+    const doc = await create({ name: 'Ghost Item', price: 100, quantity: 0, soldOut: false, searchText: 'milo', summary: 'Free!' })
+    expect(doc).toMatchObject({ soldOut: true, searchText: 'ghost item', summary: '' })
     await rest(cms.url, `items/${doc.id}`, { method: 'DELETE', token })
   })
 })

@@ -12,7 +12,8 @@ import { ITEMS, MEDIA } from '../../slugs'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
-import { SEARCH_TEXT_MAX_LENGTH } from '../../../shared/search.ts'
+import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from '../../../shared/search.ts'
+import { tieBreakSort } from './hooks/tieBreakSort'
 import {
   NAME_MAX_LENGTH,
   SKU_MAX_LENGTH,
@@ -53,9 +54,21 @@ export const Items: CollectionConfig = {
     readVersions: isStaff,
   },
   defaultSort: 'name',
-  // The shop's default order (available items first, then by name) straight from an index.
-  indexes: [{ fields: ['soldOut', 'name'] }],
+  // Anonymous readers (the shop, API users) always filter on _status = 'published' (see
+  // publishedOrStaff), so every sort they can ask for has an index that leads with _status and
+  // ends with the tie-breaker (hooks/tieBreakSort.ts): pages come straight from the index, never
+  // from sorting every published row. Declared here so SQLite (migrations) and MongoDB (at start)
+  // both build them; tests/int/query-plans.int.spec.ts checks SQLite's plans.
+  indexes: [
+    { fields: ['_status', 'soldOut', 'name', 'createdAt'] }, // the shop's default: in stock first
+    { fields: ['_status', 'name', 'createdAt'] }, // by name, the sitemap, the API's default sort
+    { fields: ['_status', 'price', 'createdAt'] }, // price, both ways (read in reverse)
+    { fields: ['_status', 'quantity', 'createdAt'] }, // low stock first (README)
+    { fields: ['_status', 'createdAt'] }, // newest first
+  ],
   hooks: {
+    // Every sort ends with createdAt in the direction of its last key, so an index serves it.
+    beforeOperation: [tieBreakSort],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.
@@ -149,11 +162,17 @@ export const Items: CollectionConfig = {
         },
       ],
     },
-    // Kept by the shopperFields hook for the shop's sort and search; never edited by hand.
+    // Kept by the shopperFields hook for the shop's sort, cards and search; never edited by hand.
     {
       name: 'soldOut',
       type: 'checkbox',
       defaultValue: false,
+      admin: { hidden: true },
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      maxLength: SUMMARY_MAX_LENGTH,
       admin: { hidden: true },
     },
     {

@@ -71,15 +71,36 @@ const pages = new LRUCache<string, Page>({
 /** Says whether a page came from memory: `X-Cache: HIT` or `MISS` (absent: never cached). */
 const CACHE_HEADER = 'x-cache'
 
+/**
+ * Which cached page answers a URL: its origin (pages print absolute URLs: canonical, Open Graph)
+ * and its path with only the parameters the page reads (pageKey.ts); null when it is not cached.
+ */
+function cacheKeyOf(url: URL): string | null {
+  const path = pageKey(url, FRACTION_DIGITS)
+  return path === null ? null : url.origin + path
+}
+
+/** The current cached page for a GET of `url`, if there is one (expired or purged ones are not). */
+function cachedPage(url: URL): Page | undefined {
+  const key = cacheKeyOf(url)
+  const hit = key === null ? undefined : pages.get(key)
+  return hit && hit.generation === generation ? hit : undefined
+}
+
+export type { Page as CachedPage }
+export type PageLookup = (url: URL) => Page | undefined
+
+// storefront/server.ts answers hits itself, before Astro's routing, middleware and rendering run;
+// it loads Astro's bundle as a separate module graph, so the lookup is shared through globalThis.
+;(globalThis as Record<symbol, unknown>)[Symbol.for('minimart.pageCache')] = cachedPage satisfies PageLookup
+
 /** Middleware: serves GET pages marked `public` from memory, until they expire or a purge. */
 export const pageCache: MiddlewareHandler = async ({ request, url }, next) => {
   if (request.method !== 'GET') return next()
-  const path = pageKey(url, FRACTION_DIGITS)
-  if (path === null) return next()
-  // The origin is part of the key because pages print absolute URLs (canonical, Open Graph).
-  const key = url.origin + path
-  const hit = pages.get(key)
-  if (hit && hit.generation === generation) {
+  const key = cacheKeyOf(url)
+  if (key === null) return next()
+  const hit = cachedPage(url)
+  if (hit) {
     return new Response(hit.body, { status: hit.status, headers: [...hit.headers, [CACHE_HEADER, 'HIT']] })
   }
   const renderedIn = generation
