@@ -1,10 +1,9 @@
 import path from 'node:path'
 
 import { z } from 'zod'
-
+import { loadRootEnv, presentVariables, readEnv } from '../shared/env.ts'
 import { LOG_LEVELS } from '../shared/logger.ts'
 import { moneySettings } from '../shared/moneySettings.ts'
-import { loadRootEnv, presentVariables, readEnv } from '../shared/env.ts'
 import { purgeSecretProblems, secretWeakness } from '../shared/secrets.ts'
 
 /**
@@ -19,7 +18,10 @@ export const TRYOUT_ADMIN_PASSWORD = 'unclepat_2023_08'
 const ADMIN_PASSWORD_MIN_LENGTH = 12
 
 const flag = (name: string) =>
-  z.enum(['true', 'false'], { error: `${name} must be "true" or "false".` }).default('false').transform((value) => value === 'true')
+  z
+    .enum(['true', 'false'], { error: `${name} must be "true" or "false".` })
+    .default('false')
+    .transform((value) => value === 'true')
 
 /** An http(s) address reduced to its origin (https://admin.example.com). */
 const origin = (name: string, example: string) =>
@@ -35,9 +37,7 @@ const positiveInteger = (name: string, fallback: number) =>
     .default(fallback)
 
 const envSchema = z.object({
-  MINIMART_ENV: z
-    .enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' })
-    .default('local'),
+  MINIMART_ENV: z.enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' }).default('local'),
   /** Where people open the admin panel and the API; the only origin (with SHOP_URL) allowed to use the login cookie. */
   CMS_PUBLIC_URL: origin('CMS_PUBLIC_URL', 'https://admin.example.com').default('http://localhost:3000'),
   /**
@@ -47,7 +47,11 @@ const envSchema = z.object({
    */
   SHOP_URL: origin('SHOP_URL', 'https://shop.example.com').optional(),
   /** Uploaded images (default: media/ in the working directory, the repository root); docker-compose mounts a volume here. */
-  MEDIA_DIR: z.string().min(1).default('media').transform((dir) => path.resolve(dir)),
+  MEDIA_DIR: z
+    .string()
+    .min(1)
+    .default('media')
+    .transform((dir) => path.resolve(dir)),
   /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */
   LOW_STOCK_THRESHOLD: positiveInteger('LOW_STOCK_THRESHOLD', 5),
   /** How the admin panel shows and takes prices (the shop's currency). */
@@ -60,37 +64,36 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT: positiveInteger('AUTH_RATE_LIMIT', 10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: positiveInteger('AUTH_RATE_LIMIT_WINDOW_SECONDS', 60),
   PAYLOAD_SECRET: z
-      .string({
-        error: 'PAYLOAD_SECRET is not set. `npm start` writes a random one into .env; elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
-      })
-      .min(1, 'PAYLOAD_SECRET is empty.'),
-    DATABASE_URI: z
-      .string()
-      .regex(/^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/, {
-        error: 'DATABASE_URI must start with file: (SQLite), mongodb:// or mongodb+srv://.',
-      })
-      .optional(),
-    ADMIN_PASSWORD: z.string().min(1).optional(),
-    SEED_DEMO: z
-      .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
-      .default('true'),
-    CMS_PORT: z.coerce
-      .number({ error: 'CMS_PORT must be a port number.' })
-      .int('CMS_PORT must be a port number.')
-      .min(1, 'CMS_PORT must be a port number (1-65535).')
-      .max(65535, 'CMS_PORT must be a port number (1-65535).')
-      .default(3000),
-    // Where the CMS listens: 127.0.0.1 in local mode, every interface in production (shared/listenHost.ts).
-    CMS_HOST: z.string().min(1).optional(),
-    // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
-    REVALIDATE_SECRET: z.string().optional(),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
-    // Where the CMS tells the storefront to drop its cache after an edit (with REVALIDATE_SECRET).
-    // Unset in local mode: a laptop's storefront (npm start). Required in production.
-    STOREFRONT_URL: z
-      .url({ protocol: /^https?$/, error: 'STOREFRONT_URL must be an http(s) address, e.g. http://localhost:4321.' })
-      .default('http://localhost:4321'),
-  })
+    .string({
+      error:
+        'PAYLOAD_SECRET is not set. `npm start` writes a random one into .env; elsewhere set it to a long random string (e.g. `openssl rand -hex 32`).',
+    })
+    .min(1, 'PAYLOAD_SECRET is empty.'),
+  DATABASE_URI: z
+    .string()
+    .regex(/^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/, {
+      error: 'DATABASE_URI must start with file: (SQLite), mongodb:// or mongodb+srv://.',
+    })
+    .optional(),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+  SEED_DEMO: z.enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' }).default('true'),
+  CMS_PORT: z.coerce
+    .number({ error: 'CMS_PORT must be a port number.' })
+    .int('CMS_PORT must be a port number.')
+    .min(1, 'CMS_PORT must be a port number (1-65535).')
+    .max(65535, 'CMS_PORT must be a port number (1-65535).')
+    .default(3000),
+  // Where the CMS listens: 127.0.0.1 in local mode, every interface in production (shared/listenHost.ts).
+  CMS_HOST: z.string().min(1).optional(),
+  // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
+  REVALIDATE_SECRET: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
+  // Where the CMS tells the storefront to drop its cache after an edit (with REVALIDATE_SECRET).
+  // Unset in local mode: a laptop's storefront (npm start). Required in production.
+  STOREFRONT_URL: z
+    .url({ protocol: /^https?$/, error: 'STOREFRONT_URL must be an http(s) address, e.g. http://localhost:4321.' })
+    .default('http://localhost:4321'),
+})
 
 /**
  * What production needs beyond well-formed values. Looks at the raw variables, so these problems
@@ -107,7 +110,8 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
 
   const purgeSecret = purgeSecretProblems(env.REVALIDATE_SECRET)
   problems.push(...purgeSecret)
-  if (purgeSecret.length === 0 && env.REVALIDATE_SECRET === env.PAYLOAD_SECRET) problems.push('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
+  if (purgeSecret.length === 0 && env.REVALIDATE_SECRET === env.PAYLOAD_SECRET)
+    problems.push('REVALIDATE_SECRET must differ from PAYLOAD_SECRET.')
 
   if (!env.ADMIN_PASSWORD) {
     problems.push('ADMIN_PASSWORD is not set: production needs the admin password chosen by you.')
@@ -123,7 +127,9 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
 
   // Login cookies are marked Secure in production, and browsers only send those over https.
   if (!env.CMS_PUBLIC_URL) {
-    problems.push('CMS_PUBLIC_URL is not set: production needs the https address where the admin panel is reached (e.g. https://admin.example.com).')
+    problems.push(
+      'CMS_PUBLIC_URL is not set: production needs the https address where the admin panel is reached (e.g. https://admin.example.com).',
+    )
   } else if (!env.CMS_PUBLIC_URL.startsWith('https://')) {
     problems.push('CMS_PUBLIC_URL must start with https:// in production: login cookies are Secure and only travel over https.')
   }

@@ -18,7 +18,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** A file's unit: its top folder under cms/ (collections, plugins, …), or the file itself. */
-const unitOf = (file: string): string => path.relative(cms, file).split(path.sep)[0].replace(/\.(ts|tsx)$/, '')
+const unitOf = (file: string): string =>
+  path
+    .relative(cms, file)
+    .split(path.sep)[0]
+    .replace(/\.(ts|tsx)$/, '')
 
 function folderGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>()

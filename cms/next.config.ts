@@ -1,6 +1,5 @@
-import type { NextConfig } from 'next'
-
 import { withPayload } from '@payloadcms/next/withPayload'
+import type { NextConfig } from 'next'
 
 // The root .env is loaded by cms/config.ts (cmsConfig), the one reader of the CMS's settings.
 

@@ -57,16 +57,6 @@ function withHeaders(response: NextResponse, headers: [string, string][]): NextR
   return response
 }
 
-/**
- * The admin's pages get x-pathname. Not the API: rewriting the request's headers makes Next copy
- * and merge them all again, on the path every shop and API request takes.
- */
-function nextWithPathname(request: NextRequest): NextResponse {
-  const requestHeaders = new Headers(request.headers)
-  requestHeaders.set('x-pathname', request.nextUrl.pathname)
-  return NextResponse.next({ request: { headers: requestHeaders } })
-}
-
 export const config = {
   matcher: ['/((?!_next/static|_next/image).*)'],
 }

@@ -5,9 +5,10 @@
  * database in WAL mode can miss or tear recent writes. The copy is checked before it is kept.
  * Default file: data/backups/minimart-<date>-<time>.db. For MongoDB it prints the mongodump way.
  */
-import { createClient } from '@libsql/client'
+
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { createClient } from '@libsql/client'
 
 import { isMongoUri, SQLITE_URL, sqliteFile } from '../cms/database/urls.ts'
 import { loadRootEnv } from '../shared/env.ts'
@@ -33,7 +34,11 @@ if (isMongoUri(uri)) {
 const source = sqliteFile(uri)
 if (!source || !existsSync(source)) fail(`No database at ${source} (DATABASE_URI=${uri}).`)
 
-const stamp = new Date().toISOString().replace(/\.\d+Z$/, '').replace(/[-:]/g, '').replace('T', '-')
+const stamp = new Date()
+  .toISOString()
+  .replace(/\.\d+Z$/, '')
+  .replace(/[-:]/g, '')
+  .replace('T', '-')
 const target = path.resolve(process.argv[2] ?? path.join(root, 'data/backups', `minimart-${stamp}.db`))
 if (existsSync(target)) fail(`${target} exists already; choose another file.`)
 mkdirSync(path.dirname(target), { recursive: true })

@@ -33,9 +33,7 @@ const GENERATED_SECRETS = ['PAYLOAD_SECRET', 'REVALIDATE_SECRET'] as const
 function ensureSecrets(): void {
   const envFile = path.join(root, '.env')
   let text = existsSync(envFile) ? readFileSync(envFile, 'utf8') : ''
-  const missing = GENERATED_SECRETS.filter(
-    (name) => !process.env[name] && !new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*\\S`, 'm').test(text),
-  )
+  const missing = GENERATED_SECRETS.filter((name) => !process.env[name] && !new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*\\S`, 'm').test(text))
   if (missing.length === 0) return
   if (process.env.MINIMART_ENV === 'production') {
     console.error(`[minimart] ${missing.join(', ')} must be set in production; refusing to generate them.`)

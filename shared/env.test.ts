@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 
 import { presentVariables, readEnv } from './env.ts'
 
@@ -17,12 +17,12 @@ describe('readEnv: how both apps read their environment', () => {
     expect(readEnv('test', schema, () => [], env({ NAME: 'pat', PORT: '' }))).toEqual({ NAME: 'pat', PORT: 4321 })
   })
 
-  it('lists every problem at once, the schema\'s and the production rules\', under the app\'s name', () => {
+  it("lists every problem at once, the schema's and the production rules', under the app's name", () => {
     const read = () => readEnv('CMS', schema, (env) => (env.NAME ? [] : ['production needs a NAME too.']), env({ PORT: 'abc' }))
     expect(read).toThrowError(/^Minimart CMS cannot start; fix its configuration:/)
-    expect(read).toThrowError(/  - PORT must be a number\./)
-    expect(read).toThrowError(/  - NAME is required\./)
-    expect(read).toThrowError(/  - production needs a NAME too\./)
+    expect(read).toThrowError(/ {2}- PORT must be a number\./)
+    expect(read).toThrowError(/ {2}- NAME is required\./)
+    expect(read).toThrowError(/ {2}- production needs a NAME too\./)
   })
 
   it('fails on a production problem even when the schema is satisfied', () => {

@@ -1,7 +1,6 @@
-import type { z } from 'zod'
-
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import type { z } from 'zod'
 
 /** The environment without empty values: `VAR=` in .env counts as unset. */
 export const presentVariables = (source: NodeJS.ProcessEnv): Record<string, string> =>

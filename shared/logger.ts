@@ -3,7 +3,7 @@
  * coloured lines on a laptop. Every line written while a request is served carries its requestId.
  * Anything that looks like a credential is replaced with "[redacted]", wherever it is logged.
  */
-import { destination, pino, type Logger, type LoggerOptions } from 'pino'
+import { destination, type Logger, type LoggerOptions, pino } from 'pino'
 import { build as prettyStream } from 'pino-pretty'
 
 import { currentRequestId } from './requestContext.ts'

@@ -16,7 +16,7 @@ describe('money in minor units', () => {
     expect(toAmount(1200, 0)).toBe('1200')
   })
 
-  it('formats in the shop\'s currency and locale', () => {
+  it("formats in the shop's currency and locale", () => {
     expect(formatMoney(250, SGD)).toBe('$2.50')
     expect(formatMoney(123456789, SGD)).toBe('$1,234,567.89')
     expect(fractionDigits(SGD)).toBe(2)

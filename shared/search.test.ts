@@ -13,7 +13,7 @@ describe('foldForSearch: how the CMS stores and the shop looks up item text', ()
     expect(foldForSearch(text)).toBe(folded)
   })
 
-  it('folds a shopper\'s words the same way as the stored text, so accents never decide a match', () => {
+  it("folds a shopper's words the same way as the stored text, so accents never decide a match", () => {
     expect(foldForSearch('CREME')).toBe(foldForSearch('crème'))
   })
 })

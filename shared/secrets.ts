@@ -12,7 +12,9 @@ export function secretWeakness(secret: string): string | undefined {
 /** What production requires of REVALIDATE_SECRET, the purge secret both apps hold. */
 export function purgeSecretProblems(secret: string | undefined): string[] {
   if (!secret) {
-    return ['REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).']
+    return [
+      'REVALIDATE_SECRET is not set: production needs the secret the CMS and the storefront share for cache purges (e.g. `openssl rand -hex 32`).',
+    ]
   }
   const weakness = secretWeakness(secret)
   return weakness ? [`REVALIDATE_SECRET ${weakness}.`] : []

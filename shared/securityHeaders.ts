@@ -3,7 +3,13 @@
  * Content-Security-Policy: nothing may frame them, no type sniffing, referrers stay on the site,
  * no camera/microphone/location/payment, and in production HTTPS only (HSTS).
  */
-export function securityHeaders({ contentSecurityPolicy, production }: { contentSecurityPolicy: string[]; production: boolean }): [string, string][] {
+export function securityHeaders({
+  contentSecurityPolicy,
+  production,
+}: {
+  contentSecurityPolicy: string[]
+  production: boolean
+}): [string, string][] {
   return [
     ['Content-Security-Policy', contentSecurityPolicy.join('; ')],
     ['X-Frame-Options', 'DENY'],

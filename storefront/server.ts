@@ -5,18 +5,15 @@
  * Usage: node storefront/server.ts   (HOST/PORT, default 127.0.0.1:4321 locally, 0.0.0.0:4321 in production)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
 import compression from 'compression'
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
-
-import type { CachedPage, PageLookup } from './src/lib/cache.ts'
-
 import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
 import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom } from '../shared/requestContext.ts'
 import { readShopConfig } from './src/config.ts'
+import type { CachedPage, PageLookup } from './src/lib/cache.ts'
 import { shopSecurityHeaders } from './src/shopSecurityHeaders.ts'
 
 // One .env at the repository root serves both apps; real environment variables win.
@@ -69,17 +66,23 @@ function serveCachedPage(req: IncomingMessage, res: ServerResponse): boolean {
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER] as string | undefined)
   const encoding = preferredEncoding(req.headers['accept-encoding'])
   const body = encoded(page, encoding)
-  res.writeHead(page.status, [
-    ...page.headers.filter(([name]) => !/^(content-length|content-encoding|vary)$/i.test(name)),
-    ...securityHeaders,
-    [REQUEST_ID_HEADER, requestId],
-    ['x-cache', 'HIT'],
-    ['vary', 'Accept-Encoding'],
-    ['content-length', String(body.byteLength)],
-    ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
-  ].flat())
+  res.writeHead(
+    page.status,
+    [
+      ...page.headers.filter(([name]) => !/^(content-length|content-encoding|vary)$/i.test(name)),
+      ...securityHeaders,
+      [REQUEST_ID_HEADER, requestId],
+      ['x-cache', 'HIT'],
+      ['vary', 'Accept-Encoding'],
+      ['content-length', String(body.byteLength)],
+      ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
+    ].flat(),
+  )
   res.end(body)
-  logger.info({ requestId, method: 'GET', path: url.pathname, status: page.status, durationMs: Math.round(performance.now() - started) }, 'request')
+  logger.info(
+    { requestId, method: 'GET', path: url.pathname, status: page.status, durationMs: Math.round(performance.now() - started) },
+    'request',
+  )
   return true
 }
 

@@ -1,8 +1,6 @@
 import type { PayloadRequest } from 'payload'
-
-import type { User } from '../payload-types'
-
 import { cmsConfig } from '../config'
+import type { User } from '../payload-types'
 import { adminNeedsTwoFactor, hasAdminRole } from './adminNeedsTwoFactor'
 import { awaitingSecondFactor, staffAccount } from './staffAccount'
 

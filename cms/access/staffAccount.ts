@@ -23,5 +23,4 @@ export function staffAccount(req: Pick<PayloadRequest, 'user'>): null | RequestU
 }
 
 /** Password given, two-factor code still owed (payload-totp's "totp" strategy marks the code). */
-export const awaitingSecondFactor = (user: RequestUser): boolean =>
-  Boolean(user.hasTotp && user._strategy && user._strategy !== 'totp')
+export const awaitingSecondFactor = (user: RequestUser): boolean => Boolean(user.hasTotp && user._strategy && user._strategy !== 'totp')

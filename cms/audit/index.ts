@@ -1,3 +1,4 @@
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -6,17 +7,24 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
-
 import type { AuditLog as AuditEntry } from '../payload-types'
-
-import { AUDIT_LOG } from '../slugs'
 import { clientIp } from '../security/clientIp'
+import { AUDIT_LOG } from '../slugs'
 
 /** Never copied into the audit log, whatever collection they appear in. */
 const SECRET_FIELDS = new Set([
-  'password', 'hash', 'salt', 'resetPasswordToken', 'resetPasswordExpiration', '_verificationToken',
-  'apiKey', 'apiKeyIndex', 'totpSecret', 'sessions', 'loginAttempts', 'lockUntil',
+  'password',
+  'hash',
+  'salt',
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  '_verificationToken',
+  'apiKey',
+  'apiKeyIndex',
+  'totpSecret',
+  'sessions',
+  'loginAttempts',
+  'lockUntil',
 ])
 /** Bookkeeping that changes on every save and says nothing about what the user did. */
 const NOISE_FIELDS = new Set(['updatedAt', 'createdAt', 'sizes', 'url', 'thumbnailURL'])
@@ -71,7 +79,9 @@ function readable(field: FlattenedField, value: unknown): unknown {
   if ((field.type === 'upload' || field.type === 'relationship') && value && typeof value === 'object') {
     value = Array.isArray(value)
       ? value.map((one) => (one && typeof one === 'object' && 'id' in one ? one.id : one))
-      : 'id' in value ? value.id : value
+      : 'id' in value
+        ? value.id
+        : value
   }
   if (typeof value === 'string' && value.length > LONGEST_VALUE) {
     return `${value.slice(0, LONGEST_VALUE)}… (${value.length} characters)`

@@ -2,11 +2,11 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
 import { isStaff } from '../access/isStaff'
-import { cmsConfig } from '../config'
 import { auditChange, auditDelete } from '../audit'
-import { missingFileIsNotFound } from '../uploads/missingFileIsNotFound'
+import { cmsConfig } from '../config'
 import { trimText } from '../hooks/trimText'
 import { MEDIA } from '../slugs'
+import { missingFileIsNotFound } from '../uploads/missingFileIsNotFound'
 
 /** The largest image Uncle Pat may upload (checked while the upload streams in). */
 export const MEDIA_MAX_BYTES = 5 * 1024 * 1024

@@ -1,8 +1,7 @@
 'use client'
-import type { JSONFieldClientComponent } from 'payload'
 
 import { FieldLabel } from '@payloadcms/ui'
-import React from 'react'
+import type { JSONFieldClientComponent } from 'payload'
 
 import type { Change } from '../audit'
 

@@ -1,8 +1,7 @@
 'use client'
-import type { JSONFieldClientComponent } from 'payload'
 
 import { FieldLabel } from '@payloadcms/ui'
-import React from 'react'
+import type { JSONFieldClientComponent } from 'payload'
 
 import type { ImportProblem } from '../plugins/importExport/hooks/importAllOrNothing'
 
@@ -23,8 +22,8 @@ export const ImportProblems: JSONFieldClientComponent = ({ field, path }) => {
           </tr>
         </thead>
         <tbody>
-          {value.map((problem, index) => (
-            <tr key={index}>
+          {value.map((problem) => (
+            <tr key={`${problem.row}:${problem.error}`}>
               <td>{problem.row}</td>
               <td>{problem.error}</td>
             </tr>

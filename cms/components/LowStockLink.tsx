@@ -1,10 +1,9 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { formatAdminURL } from 'payload/shared'
-import React from 'react'
-
-import { ITEMS } from '../slugs'
+import type React from 'react'
 import { cmsConfig } from '../config'
+import { ITEMS } from '../slugs'
 
 type Props = {
   payload: Payload
@@ -51,7 +50,13 @@ export async function LowStockLink({ payload, placement = 'nav', searchParams, u
   const label = `Low stock (≤ ${threshold})`
   if (placement === 'nav') {
     return (
-      <a className="nav__link" href={href} id="nav-low-stock" style={{ marginBottom: "0.75rem" }} title={`Items with ${threshold} or fewer in stock`}>
+      <a
+        className="nav__link"
+        href={href}
+        id="nav-low-stock"
+        style={{ marginBottom: '0.75rem' }}
+        title={`Items with ${threshold} or fewer in stock`}
+      >
         <span className="nav__link-label">
           {label}: <strong>{totalDocs}</strong>
         </span>
@@ -65,7 +70,10 @@ export async function LowStockLink({ payload, placement = 'nav', searchParams, u
         <strong>{label}:</strong> {totalDocs === 1 ? '1 item needs' : `${totalDocs} items need`} restocking.
       </span>
       {showingLowStock ? (
-        <a className="btn btn--style-secondary btn--size-small" href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${ITEMS}` })}>
+        <a
+          className="btn btn--style-secondary btn--size-small"
+          href={formatAdminURL({ adminRoute: payload.config.routes.admin, path: `/collections/${ITEMS}` })}
+        >
           Show all items
         </a>
       ) : (

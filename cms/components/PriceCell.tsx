@@ -1,8 +1,6 @@
 'use client'
 import type { DefaultCellComponentProps, NumberFieldClient } from 'payload'
 
-import React from 'react'
-
 import { type Currency, formatMoney } from '../../shared/money'
 
 /** The items list shows prices as Uncle Pat thinks of them, in the shop's currency: $2.50, not 250. */

@@ -1,8 +1,8 @@
 'use client'
-import type { NumberFieldClientProps } from 'payload'
 
 import { FieldDescription, FieldError, FieldLabel, useField } from '@payloadcms/ui'
-import React, { useState } from 'react'
+import type { NumberFieldClientProps } from 'payload'
+import { useState } from 'react'
 
 import { type Currency, currencySymbol, fractionDigits, toAmount, toMinorUnits } from '../../shared/money'
 

@@ -1,9 +1,8 @@
-import type { Payload, TypedUser } from 'payload'
-
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import type { Payload, TypedUser } from 'payload'
 import { formatAdminURL } from 'payload/shared'
-import React from 'react'
+import type React from 'react'
 
 import { adminNeedsTwoFactor } from '../access/adminNeedsTwoFactor'
 import { cmsConfig } from '../config'

@@ -1,7 +1,8 @@
 'use client'
 import { useAuth } from '@payloadcms/ui'
 import { usePathname, useRouter } from 'next/navigation'
-import React, { useEffect } from 'react'
+import type React from 'react'
+import { useEffect } from 'react'
 
 import { adminNeedsTwoFactor } from '../access/adminNeedsTwoFactor'
 

@@ -1,5 +1,4 @@
 import { TOTPSetup, TOTPVerify } from 'payload-totp/rsc'
-import React from 'react'
 
 import { safeBack } from '../security/safeBack'
 

@@ -1,15 +1,13 @@
-import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
-import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
-
-import type { Logger } from '../../shared/logger.ts'
-
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { randomUUID } from 'node:crypto'
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 import { APIError, defaultBeginTransaction } from 'payload'
+import type { Logger } from '../../shared/logger.ts'
 
 import { migrations } from '../migrations'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
@@ -66,10 +64,16 @@ export function databaseAdapter(uri: string | undefined, { logger }: { logger?: 
 async function decideTransactions(adapter: PayloadMongooseAdapter): Promise<void> {
   const client = adapter.connection.getClient()
   const warn = (why: string) =>
-    adapter.payload.logger.warn(`MongoDB without transactions (${why}): imports are refused, and a failed multi-step change can be left half done.`)
+    adapter.payload.logger.warn(
+      `MongoDB without transactions (${why}): imports are refused, and a failed multi-step change can be left half done.`,
+    )
   if (!client.options.replicaSet) {
     const { setName } = await client.db('admin').command({ hello: 1 })
-    warn(setName ? `the server is replica set "${setName}", but DATABASE_URI does not say so: add ?replicaSet=${setName}` : 'the server is not a replica set')
+    warn(
+      setName
+        ? `the server is replica set "${setName}", but DATABASE_URI does not say so: add ?replicaSet=${setName}`
+        : 'the server is not a replica set',
+    )
     return
   }
   const check = client.db().collection<{ _id: string }>('minimart-transaction-check')
@@ -181,8 +185,7 @@ function oneWriteTransactionAtATime(db: BaseDatabaseAdapter): void {
       throw error
     }
   }
-  const ending =
-    (end: typeof commitTransaction) =>
+  const ending = (end: typeof commitTransaction) =>
     async function (this: BaseDatabaseAdapter, transactionID: Parameters<typeof commitTransaction>[0]) {
       const id = await transactionID
       try {
@@ -200,7 +203,11 @@ function ensureFolderFor(url: string): void {
   if (file) mkdirSync(path.dirname(file), { recursive: true })
 }
 
-type SqliteAdapter = { name: 'sqlite'; client?: { execute: (sql: string) => Promise<unknown>; close: () => void }; clientConfig: { url: string } }
+type SqliteAdapter = {
+  name: 'sqlite'
+  client?: { execute: (sql: string) => Promise<unknown>; close: () => void }
+  clientConfig: { url: string }
+}
 type MongooseAdapter = { name: 'mongoose'; connection?: { db?: { admin: () => { ping: () => Promise<unknown> } } } }
 
 /** Whether the database answers now; the reason (for the log, not for the visitor) when not. */

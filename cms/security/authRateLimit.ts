@@ -10,7 +10,6 @@ import { clientIp } from './clientIp'
 /** The doors an attacker would knock on to guess passwords, reset links or two-factor codes. */
 export type AuthDoor = 'forgot-password' | 'login' | 'two-factor'
 
-
 /** Refused: too many attempts from one address. A 429 with Retry-After over REST. */
 export class TooManyAttempts extends APIError {
   constructor(readonly retryAfterSeconds: number) {

@@ -19,11 +19,19 @@ export function onAccessBeforeReading(check: AccessCheck): void {
  * 10 MB, for its proxy) before any of our code runs: a JSON body that says it is over
  * JSON_MAX_BYTES gets a 413, and a write the caller may not make at all a 403, unread.
  */
-export async function refuseBeforeReading(method: string | undefined, url: string | undefined, incoming: IncomingHttpHeaders): Promise<Refusal | undefined> {
+export async function refuseBeforeReading(
+  method: string | undefined,
+  url: string | undefined,
+  incoming: IncomingHttpHeaders,
+): Promise<Refusal | undefined> {
   if (method !== 'POST' && method !== 'PATCH' && method !== 'PUT') return undefined
-  const type = String(incoming['content-type'] ?? '').split(';', 1)[0].trim()
-  if (type === 'application/json' && Number(incoming['content-length'] ?? 0) > JSON_MAX_BYTES) return { status: 413, message: JSON_TOO_LARGE }
+  const type = String(incoming['content-type'] ?? '')
+    .split(';', 1)[0]
+    .trim()
+  if (type === 'application/json' && Number(incoming['content-length'] ?? 0) > JSON_MAX_BYTES)
+    return { status: 413, message: JSON_TOO_LARGE }
   const headers = new Headers()
-  for (const [name, value] of Object.entries(incoming)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  for (const [name, value] of Object.entries(incoming))
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   return globals[key]?.({ headers, method, url: url ?? '/' })
 }

@@ -1,6 +1,5 @@
-import type { CmsConfig } from '../config'
-
 import { securityHeaders } from '../../shared/securityHeaders.ts'
+import type { CmsConfig } from '../config'
 
 /**
  * Security headers for every CMS response (admin pages, API, images): the shared set, with the
@@ -10,7 +9,10 @@ import { securityHeaders } from '../../shared/securityHeaders.ts'
  * scripts: an injected inline script or a `javascript:` URL does not run. Payload's inline styles
  * still need 'unsafe-inline' for styles. Nothing may frame the admin panel.
  */
-export function cmsSecurityHeaders(settings: Pick<CmsConfig, 'MINIMART_ENV'>, { dev = false, nonce }: { dev?: boolean; nonce?: string } = {}): [string, string][] {
+export function cmsSecurityHeaders(
+  settings: Pick<CmsConfig, 'MINIMART_ENV'>,
+  { dev = false, nonce }: { dev?: boolean; nonce?: string } = {},
+): [string, string][] {
   const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'"
   return [
     ...securityHeaders({

@@ -30,9 +30,8 @@ describe('allowedOrigins: who may use the login cookie and read the API from a b
   })
 
   it('local with a real host name: no loopback aliases are added for it', () => {
-    expect(allowedOrigins({ MINIMART_ENV: 'local', CMS_PUBLIC_URL: 'http://pat.lan:3000', SHOP_URL: 'http://pat.lan:4321' }).sort()).toEqual([
-      'http://pat.lan:3000',
-      'http://pat.lan:4321',
-    ])
+    expect(
+      allowedOrigins({ MINIMART_ENV: 'local', CMS_PUBLIC_URL: 'http://pat.lan:3000', SHOP_URL: 'http://pat.lan:4321' }).sort(),
+    ).toEqual(['http://pat.lan:3000', 'http://pat.lan:4321'])
   })
 })

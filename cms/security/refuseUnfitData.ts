@@ -1,7 +1,6 @@
-import type { CollectionBeforeOperationHook, Field, PayloadRequest, SanitizedCollectionConfig } from 'payload'
-
 import { getEnabledNodes } from '@payloadcms/richtext-lexical'
 import { createHeadlessEditor } from '@payloadcms/richtext-lexical/lexical/headless'
+import type { CollectionBeforeOperationHook, Field, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 import { APIError, ValidationError } from 'payload'
 import { fieldAffectsData, tabHasName } from 'payload/shared'
 
@@ -17,16 +16,17 @@ type Context = {
 /** Checks that cannot be made on the value alone (a database lookup, the rich-text editor). */
 type Deferred = (req: PayloadRequest) => Promise<FieldError | undefined>
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** "250" and " 2.5 " are numbers; "12abc", "0x10", "Infinity" and "" are not. */
 export const isNumberText = (text: string): boolean => {
   const trimmed = text.trim()
   return trimmed !== '' && Number.isFinite(Number(trimmed)) && Number(trimmed) === Number.parseFloat(trimmed)
 }
-const isNumberLike = (value: unknown) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && isNumberText(value))
-const isDate = (value: unknown) => value instanceof Date || (typeof value === 'string' && value !== '' && !Number.isNaN(new Date(value).getTime()))
+const isNumberLike = (value: unknown) =>
+  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && isNumberText(value))
+const isDate = (value: unknown) =>
+  value instanceof Date || (typeof value === 'string' && value !== '' && !Number.isNaN(new Date(value).getTime()))
 
 /** An id as the database stores it: whole numbers on SQLite, text on MongoDB. */
 function isId(value: unknown, idType: 'number' | 'text'): boolean {
@@ -150,7 +150,8 @@ export function unfitData(
         return
       }
       case 'number':
-        if (!each(isNumberLike)) refuse(hasMany ? 'must be a list of numbers.' : 'must be a number (or text that is all number, e.g. "250").')
+        if (!each(isNumberLike))
+          refuse(hasMany ? 'must be a list of numbers.' : 'must be a number (or text that is all number, e.g. "250").')
         return
       case 'checkbox':
         if (typeof value !== 'boolean') refuse('must be true or false.')
@@ -165,7 +166,11 @@ export function unfitData(
         return
       case 'richText':
         if (!isObject(value)) return void refuse('must be rich text (Lexical JSON, as the API returns it) or null.')
-        deferred.push(async () => (isRichText(value, field) ? undefined : { label, message: `${label} must be rich text (Lexical JSON, as the API returns it) or null.`, path }))
+        deferred.push(async () =>
+          isRichText(value, field)
+            ? undefined
+            : { label, message: `${label} must be rich text (Lexical JSON, as the API returns it) or null.`, path },
+        )
         return
       case 'relationship':
       case 'upload': {
@@ -176,7 +181,9 @@ export function unfitData(
           return void refuse(hasMany ? `must be a list, each ${target}.` : `must be ${target}, or null for none.`)
         }
         // The database would refuse an id that names nothing with a 500 (a foreign key).
-        deferred.push(async (req) => ((await allExist(ids, req)) ? undefined : { label, message: `${label}: there is no document with this id.`, path }))
+        deferred.push(async (req) =>
+          (await allExist(ids, req)) ? undefined : { label, message: `${label}: there is no document with this id.`, path },
+        )
         return
       }
       case 'group':
@@ -186,7 +193,8 @@ export function unfitData(
       case 'array':
         if (!Array.isArray(value)) return void refuse('must be a list of rows.')
         value.forEach((row, index) => {
-          if (!isObject(row)) errors.push({ label, message: `${label}: each row must be an object of its fields.`, path: `${path}.${index}` })
+          if (!isObject(row))
+            errors.push({ label, message: `${label}: each row must be an object of its fields.`, path: `${path}.${index}` })
           else unfitData(field.fields, row, context, `${path}.${index}.`, errors, deferred)
         })
         return
@@ -194,7 +202,8 @@ export function unfitData(
         if (!Array.isArray(value)) return void refuse('must be a list of blocks.')
         value.forEach((row, index) => {
           const block = isObject(row) ? field.blocks.find((candidate) => candidate.slug === row.blockType) : undefined
-          if (!block || !isObject(row)) errors.push({ label, message: `${label}: each block must be an object with a known blockType.`, path: `${path}.${index}` })
+          if (!block || !isObject(row))
+            errors.push({ label, message: `${label}: each block must be an object with a known blockType.`, path: `${path}.${index}` })
           else unfitData(block.fields, row, context, `${path}.${index}.`, errors, deferred)
         })
         return

@@ -3,11 +3,9 @@ import type { Endpoint, Field, Payload, PayloadRequest, SanitizedCollectionConfi
 import { APIError, createLocalReq, Forbidden, ValidationError } from 'payload'
 
 import type { AccessCheck } from './earlyRefusal.ts'
-
-import { refuseUnfitData, unfitData, writableFields } from './refuseUnfitData'
 import { JSON_MAX_BYTES, JSON_TOO_LARGE } from './jsonBodyLimit'
 import { malformedJsonParam } from './jsonQueryParams'
-
+import { refuseUnfitData, unfitData, writableFields } from './refuseUnfitData'
 
 const isJson = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').split(';', 1)[0] === 'application/json'
 const isMultipart = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').includes('multipart/')
@@ -42,7 +40,12 @@ const AUTH_BODIES: Record<string, string[]> = {
 const textFields = (names: string[]): Field[] => names.map((name) => ({ name, type: 'text' }))
 
 /** Routes whose body is one document's data: a create, an update, the first account. */
-const WRITES: Record<string, 'create' | 'update'> = { 'post /': 'create', 'patch /': 'update', 'patch /:id': 'update', 'post /first-register': 'create' }
+const WRITES: Record<string, 'create' | 'update'> = {
+  'post /': 'create',
+  'patch /': 'update',
+  'patch /:id': 'update',
+  'post /first-register': 'create',
+}
 
 /**
  * Wraps one REST endpoint of a collection so that, before Payload's handler reads anything:
@@ -64,7 +67,12 @@ function guardEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoint
     handler: async (req) => {
       const malformed = malformedJsonParam(req.searchParams)
       if (malformed) {
-        throw new APIError(`The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`, 400, undefined, true)
+        throw new APIError(
+          `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`,
+          400,
+          undefined,
+          true,
+        )
       }
       if (endpoint.method !== 'post' && endpoint.method !== 'patch' && endpoint.method !== 'put') return endpoint.handler(req)
       if (write && endpoint.path !== '/first-register') {
@@ -75,7 +83,13 @@ function guardEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoint
       }
       if (isMultipart(req)) return endpoint.handler(req)
       if (!isJson(req)) {
-        if (write) throw new APIError('Send the body as JSON (Content-Type: application/json), or as multipart/form-data for a file.', 415, undefined, true)
+        if (write)
+          throw new APIError(
+            'Send the body as JSON (Content-Type: application/json), or as multipart/form-data for a file.',
+            415,
+            undefined,
+            true,
+          )
         return endpoint.handler(req)
       }
       const text = await readLimited(req)
@@ -173,7 +187,8 @@ export function guardGraphqlBody(handler: (request: Request) => Promise<Response
     } catch {
       return refuse(400, 'The request body is not valid JSON; send {"query": "…", "variables": {…}}.')
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'The request body must be a JSON object: {"query": "…", "variables": {…}}.')
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return refuse(400, 'The request body must be a JSON object: {"query": "…", "variables": {…}}.')
     // A fresh Request (Next's own class and the global one do not mix) with the body read here.
     return handler(new Request(request.url, { body: text, headers: request.headers, method: request.method }))
   }

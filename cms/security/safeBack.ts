@@ -9,6 +9,7 @@ const SAME_ORIGIN = 'http://same-origin.invalid'
  */
 export function safeBack(back: unknown, fallback: string): string {
   if (typeof back !== 'string' || !back.startsWith('/') || back.startsWith('//')) return fallback
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   if (/[\u0000-\u001f\u007f\\]/.test(back)) return fallback
   let url: URL
   try {

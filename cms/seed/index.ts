@@ -1,12 +1,10 @@
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import type { Payload } from 'payload'
 
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
-
 import type { CmsConfig } from '../config'
-
-import { ITEMS, USERS } from '../slugs'
 import { TRYOUT_ADMIN_PASSWORD } from '../config'
 import { purgeStorefront, WITHOUT_PURGE } from '../hooks/revalidateStorefront'
+import { ITEMS, USERS } from '../slugs'
 import { demoItems } from './demoItems'
 
 export const ADMIN_USERNAME = 'unclepat'

@@ -13,11 +13,12 @@
  *
  * BENCH_ITEMS (default 10000), BENCH_SECONDS per target (default 10), BENCH_CONNECTIONS (32).
  */
-import autocannon from 'autocannon'
+
 import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
+import autocannon from 'autocannon'
 import { stringify } from 'qs-esm'
 
 import { catalogueSearch, DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue.ts'
@@ -34,7 +35,11 @@ const BROWSER = { 'accept-encoding': 'gzip, deflate, br' }
 type Figures = { name: string; rps: number; p50: number; p99: number; errors: number; distinct: number; requests: number; load: string }
 
 const say = (message: string) => console.log(`[bench] ${message}`)
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
 
 /** Deterministic shuffle, so two runs ask for the same URLs in the same order. */
 function shuffled<T>(list: T[], seed = 7): T[] {
@@ -75,7 +80,9 @@ async function measure(name: string, base: string, paths: string[], headers: Rec
     requests,
     load: load(),
   }
-  console.log(`  ${name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors (load ${figures.load})`)
+  console.log(
+    `  ${name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors (load ${figures.load})`,
+  )
   return figures
 }
 
@@ -109,9 +116,9 @@ const cms = await startCms({ databaseUri, env: cmsEnv })
 let shop: Awaited<ReturnType<typeof startStorefront>> | undefined
 try {
   shop = await startStorefront(cms.url, { MINIMART_ENV: 'production', REVALIDATE_SECRET: cmsEnv.REVALIDATE_SECRET })
-  const slugs: string[] = (await (await fetch(`${cms.url}/api/items?${stringify({ limit: 0, depth: 0, select: { slug: true } })}`)).json()).docs.map(
-    (doc: { slug: string }) => doc.slug,
-  )
+  const slugs: string[] = (
+    await (await fetch(`${cms.url}/api/items?${stringify({ limit: 0, depth: 0, select: { slug: true } })}`)).json()
+  ).docs.map((doc: { slug: string }) => doc.slug)
   if (slugs.length !== ITEMS) throw new Error(`expected ${ITEMS} published items, the CMS has ${slugs.length}`)
   const pages = Math.ceil(ITEMS / ITEMS_PER_PAGE)
   const sorts = Object.keys(SORTS) as SortKey[]
@@ -127,9 +134,24 @@ try {
   ]
   const cold: Array<[string, string, string[], Record<string, string>]> = [
     ['cold: item pages, a different item each request', shop.url, shuffled(slugs).map((slug) => `/items/${slug}`), BROWSER],
-    [`cold: catalogue pages, random page of ${pages} × ${sorts.length} sorts`, shop.url, shuffled(views).map((view) => `/${catalogueSearch(view)}`), BROWSER],
-    ['cold: CMS REST by slug, a different item each request', cms.url, shuffled(slugs, 11).map((slug) => `/api/items?${stringify(itemBySlugQuery(slug))}`), {}],
-    ['cold: CMS REST catalogue list, random page and sort', cms.url, shuffled(views, 13).map((view) => `/api/items?${stringify(catalogueQuery(view))}`), {}],
+    [
+      `cold: catalogue pages, random page of ${pages} × ${sorts.length} sorts`,
+      shop.url,
+      shuffled(views).map((view) => `/${catalogueSearch(view)}`),
+      BROWSER,
+    ],
+    [
+      'cold: CMS REST by slug, a different item each request',
+      cms.url,
+      shuffled(slugs, 11).map((slug) => `/api/items?${stringify(itemBySlugQuery(slug))}`),
+      {},
+    ],
+    [
+      'cold: CMS REST catalogue list, random page and sort',
+      cms.url,
+      shuffled(views, 13).map((view) => `/api/items?${stringify(catalogueQuery(view))}`),
+      {},
+    ],
   ]
   for (const [name, base, [first]] of [...hot, ...cold]) {
     const response = await fetch(base + first)
@@ -142,13 +164,17 @@ try {
 
   const ceiling = results[0]!.rps
   console.log()
-  console.log(`Minimart benchmark, ${new Date().toISOString().slice(0, 16)}Z: ${ITEMS} items, ${CONNECTIONS} connections, ${SECONDS} s per target, seeding ${seedSeconds.toFixed(0)} s, ${os.cpus().length} cores`)
+  console.log(
+    `Minimart benchmark, ${new Date().toISOString().slice(0, 16)}Z: ${ITEMS} items, ${CONNECTIONS} connections, ${SECONDS} s per target, seeding ${seedSeconds.toFixed(0)} s, ${os.cpus().length} cores`,
+  )
   console.log()
   console.log('| workload | req/s | % of static | p50 ms | p99 ms | errors | distinct URLs | load average (1 5 15 min) |')
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const r of results) {
     const distinct = r.distinct === 1 ? 'same URL' : `${r.distinct} of ${r.requests}`
-    console.log(`| ${r.name} | ${Math.round(r.rps)} | ${((r.rps / ceiling) * 100).toFixed(1)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${distinct} | ${r.load} |`)
+    console.log(
+      `| ${r.name} | ${Math.round(r.rps)} | ${((r.rps / ceiling) * 100).toFixed(1)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${distinct} | ${r.load} |`,
+    )
   }
   console.log()
 
@@ -159,12 +185,15 @@ try {
   try {
     const planner = openPlanner(databaseUri)
     const queries: Array<[string, string]> = [
-      ...sorts.map((sort): [string, string] => [`catalogue, ${sort}, page 2`, `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, page: 2 }))}`]),
+      ...sorts.map((sort): [string, string] => [
+        `catalogue, ${sort}, page 2`,
+        `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, page: 2 }))}`,
+      ]),
       ['catalogue, in stock, by price', `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort: 'price-asc', inStock: true }))}`],
       ['catalogue count', `items/count?${stringify(catalogueCountQuery(DEFAULT_VIEW))}`],
       ['item by slug', `items?${stringify(itemBySlugQuery(middle))}`],
     ]
-    console.log('SQLite plans for the shop\'s queries, as Payload runs them for an anonymous reader:')
+    console.log("SQLite plans for the shop's queries, as Payload runs them for an anonymous reader:")
     for (const [name, query] of queries) {
       const requestId = `bench-${randomUUID()}`
       await fetch(`${tracing.url}/api/${query}`, { headers: { 'x-request-id': requestId } })

@@ -31,7 +31,8 @@ for (let from = 0; from < items.length; from += BATCH) {
     await killTransaction(req)
     throw error
   }
-  if (process.env.SEED_VERBOSE || (from / BATCH) % 10 === 9) console.log(`[seed] ${from + BATCH} items, ${((performance.now() - started) / 1000).toFixed(0)} s`)
+  if (process.env.SEED_VERBOSE || (from / BATCH) % 10 === 9)
+    console.log(`[seed] ${from + BATCH} items, ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 const seconds = (performance.now() - started) / 1000
 console.log(`[seed] ${count} items in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} items/s)`)

@@ -2,13 +2,77 @@
  * Believable items for the benchmark, the same on every run (tests/bench/seed-local.ts writes
  * them through Payload's local API).
  */
-const brands = ['Ah Huat', 'Golden Lion', 'Red Lantern', 'Jade Garden', 'Sunny Day', 'Kampong', 'Harbour', 'Merlion', 'Orchid', 'Lucky Star',
-  'Tiger Balm', 'Pagoda', 'Blue Heron', 'Old Town', 'Coconut Grove', 'Pandan Leaf', 'Morning Glory', 'Bamboo', 'Peacock', 'Evergreen']
-const products = ['Coconut Biscuits', 'Kaya Spread', 'Curry Noodles', 'Jasmine Rice', 'Soy Sauce', 'Chilli Crab Paste', 'Green Tea', 'Kopi Powder',
-  'Prawn Crackers', 'Pineapple Tarts', 'Laksa Paste', 'Chrysanthemum Tea', 'Barley Drink', 'Dish Soap', 'Laundry Powder', 'Tissue Box',
-  'Peanut Candy', 'Sesame Oil', 'Fish Balls', 'Rice Vermicelli', 'Milo Tin', 'Egg Rolls', 'Durian Candy', 'Tamarind Paste', 'Mosquito Coils']
-const sizes = ['100 g', '150 g', '200 g', '250 g', '300 g', '400 g', '500 g', '750 g', '1 kg', '2 kg',
-  '250 ml', '330 ml', '500 ml', '1 L', '1.5 L', 'pack of 2', 'pack of 4', 'pack of 6', 'pack of 10', 'family pack']
+const brands = [
+  'Ah Huat',
+  'Golden Lion',
+  'Red Lantern',
+  'Jade Garden',
+  'Sunny Day',
+  'Kampong',
+  'Harbour',
+  'Merlion',
+  'Orchid',
+  'Lucky Star',
+  'Tiger Balm',
+  'Pagoda',
+  'Blue Heron',
+  'Old Town',
+  'Coconut Grove',
+  'Pandan Leaf',
+  'Morning Glory',
+  'Bamboo',
+  'Peacock',
+  'Evergreen',
+]
+const products = [
+  'Coconut Biscuits',
+  'Kaya Spread',
+  'Curry Noodles',
+  'Jasmine Rice',
+  'Soy Sauce',
+  'Chilli Crab Paste',
+  'Green Tea',
+  'Kopi Powder',
+  'Prawn Crackers',
+  'Pineapple Tarts',
+  'Laksa Paste',
+  'Chrysanthemum Tea',
+  'Barley Drink',
+  'Dish Soap',
+  'Laundry Powder',
+  'Tissue Box',
+  'Peanut Candy',
+  'Sesame Oil',
+  'Fish Balls',
+  'Rice Vermicelli',
+  'Milo Tin',
+  'Egg Rolls',
+  'Durian Candy',
+  'Tamarind Paste',
+  'Mosquito Coils',
+]
+const sizes = [
+  '100 g',
+  '150 g',
+  '200 g',
+  '250 g',
+  '300 g',
+  '400 g',
+  '500 g',
+  '750 g',
+  '1 kg',
+  '2 kg',
+  '250 ml',
+  '330 ml',
+  '500 ml',
+  '1 L',
+  '1.5 L',
+  'pack of 2',
+  'pack of 4',
+  'pack of 6',
+  'pack of 10',
+  'family pack',
+]
 const adjectives = ['crunchy', 'fragrant', 'spicy', 'sweet', 'refreshing', 'smooth', 'traditional', 'homemade-style', 'zesty', 'rich']
 
 /** A small seeded random generator (mulberry32), so every run seeds the same catalogue. */
@@ -22,10 +86,25 @@ function random(seed: number): () => number {
 }
 
 const paragraph = (text: string) => ({
-  root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [
-    { type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, textStyle: '',
-      children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] },
-  ] },
+  root: {
+    type: 'root',
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+    children: [
+      {
+        type: 'paragraph',
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        version: 1,
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
+      },
+    ],
+  },
 })
 
 export function benchItems(count: number) {
@@ -41,7 +120,9 @@ export function benchItems(count: number) {
       name: `${brand} ${product} ${size}${series > 0 ? ` series ${series + 1}` : ''}`,
       price: 50 + Math.floor(next() * 3000),
       quantity: next() < 0.1 ? 0 : Math.floor(next() * 80),
-      description: paragraph(`${brand}'s ${pick(adjectives)} ${product.toLowerCase()}, a favourite of Uncle Pat's regulars. ${pick(adjectives)} and good value.`),
+      description: paragraph(
+        `${brand}'s ${pick(adjectives)} ${product.toLowerCase()}, a favourite of Uncle Pat's regulars. ${pick(adjectives)} and good value.`,
+      ),
       _status: 'published',
     }
   })

@@ -16,7 +16,11 @@ test.beforeAll(async () => {
   test.setTimeout(180_000)
   cms = await startCms()
   const admin = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-  const created = await rest(cms.url, 'users', { method: 'POST', token: admin, body: { username: 'mei', password: 'mei-password-123', roles: ['staff'] } })
+  const created = await rest(cms.url, 'users', {
+    method: 'POST',
+    token: admin,
+    body: { username: 'mei', password: 'mei-password-123', roles: ['staff'] },
+  })
   expect(created.status).toBe(201)
   const token = await login(cms.url, 'mei', 'mei-password-123')
   const setup = await rest(cms.url, 'setup-totp', { method: 'POST', token, body: { secret, token: totpCode(secret) } })
@@ -80,7 +84,11 @@ test('the admin panel works under its CSP: no refusals on login, dashboard, item
   await page.goto(`${cms.url}/admin/collections/items/create`)
   await page.locator('#field-name').fill('CSP bun')
   const admin = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-  const item = await rest(cms.url, 'items', { method: 'POST', token: admin, body: { name: 'CSP loaf', price: 250, quantity: 3, _status: 'published' } })
+  const item = await rest(cms.url, 'items', {
+    method: 'POST',
+    token: admin,
+    body: { name: 'CSP loaf', price: 250, quantity: 3, _status: 'published' },
+  })
   expect(item.status).toBe(201)
   await page.goto(`${cms.url}/admin/collections/items`)
   await expect(page.locator('.table')).toContainText('CSP loaf')

@@ -1,7 +1,7 @@
-import { type Browser, expect, type Page, test } from '@playwright/test'
 import { readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { type Browser, expect, type Page, test } from '@playwright/test'
 
 import { pngImage } from '../helpers/files'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
@@ -89,7 +89,8 @@ test('bulk edit sets the quantity of the ticked items; bulk delete removes them'
   // This test's own items, under names no other test uses.
   const stamp = Date.now()
   const [tea, milk, stale] = [`Bulk Tea ${stamp}`, `Bulk Milk ${stamp}`, `Stale Biscuits ${stamp}`]
-  for (const name of [tea, milk, stale]) await api('items', { method: 'POST', body: { name, price: 100, quantity: 1, _status: 'published' } })
+  for (const name of [tea, milk, stale])
+    await api('items', { method: 'POST', body: { name, price: 100, quantity: 1, _status: 'published' } })
   await logIn(page)
   // Only this test's items, by name (the list remembers the last sort).
   await page.goto(`${cmsUrl()}/admin/collections/items?limit=200&sort=name&search=${stamp}`)
@@ -137,12 +138,15 @@ test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is 
 
   // Uncle Pat sets the chocolate's quantity to 64 in his spreadsheet.
   const chocolate = await itemNamed('Dark Chocolate Bar 100 g')
-  const edited = [header, ...rows.map((line) => {
-    const cells = line.split(',')
-    if (cells[columns.indexOf('id')] !== String(chocolate.id)) return line
-    cells[columns.indexOf('quantity')] = '64'
-    return cells.join(',')
-  })].join('\n')
+  const edited = [
+    header,
+    ...rows.map((line) => {
+      const cells = line.split(',')
+      if (cells[columns.indexOf('id')] !== String(chocolate.id)) return line
+      cells[columns.indexOf('quantity')] = '64'
+      return cells.join(',')
+    }),
+  ].join('\n')
   writeFileSync(file, edited)
 
   async function startImport(csvFile: string, mode: 'Create' | 'Update'): Promise<void> {
@@ -173,7 +177,9 @@ test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is 
   await expect(problems.locator('tbody tr td').first()).toHaveText('3')
   await expect(problems).toContainText('price: Price must be a number')
   expect(await itemNamed('Good Bun')).toBeUndefined()
-  expect(await auditSummaries(path.basename(bad))).toEqual(expect.arrayContaining([expect.stringMatching(/^Import of ".*" refused: 1 bad row/)]))
+  expect(await auditSummaries(path.basename(bad))).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^Import of ".*" refused: 1 bad row/)]),
+  )
 })
 
 test('a photo uploaded on the item page is resized and shown with the item, on the shop too', async ({ page }) => {
@@ -226,7 +232,12 @@ test('the audit log shows who changed what, and its entries cannot be changed', 
   }
   expect(await auditSummaries('unclepat logged in')).not.toHaveLength(0)
 
-  await page.locator('.table tbody tr', { hasText: `Updated item "${kept}": quantity` }).first().locator('a').first().click()
+  await page
+    .locator('.table tbody tr', { hasText: `Updated item "${kept}": quantity` })
+    .first()
+    .locator('a')
+    .first()
+    .click()
   const changes = page.locator('.audit-changes')
   await expect(changes.locator('tbody tr', { hasText: 'quantity' })).toContainText('99')
   // Read-only: no save, no delete, fields disabled.
@@ -241,7 +252,11 @@ test('a member of staff edits items but sees no staff accounts, API keys or audi
   await api('users', { method: 'POST', body: { username: 'ahmad', password: 'ahmad-e2e-password', roles: ['staff'] } })
   const page = await browser.newPage()
   await logIn(page, 'ahmad', 'ahmad-e2e-password')
-  await page.locator('.nav-toggler, .template-default__nav-toggler, button[aria-label="Open Menu"]').first().click().catch(() => {})
+  await page
+    .locator('.nav-toggler, .template-default__nav-toggler, button[aria-label="Open Menu"]')
+    .first()
+    .click()
+    .catch(() => {})
   const nav = page.locator('nav, .nav').first()
   await expect(nav).toContainText('Items')
   for (const hidden of ['Staff', 'API keys', 'Audit log']) await expect(nav).not.toContainText(hidden)

@@ -28,7 +28,9 @@ export async function deleteItem(baseUrl: string, id: number): Promise<void> {
 
 /** Creates those of the items that are not there yet (a retried test file runs its set-up again). */
 export async function ensureItems(baseUrl: string, items: ItemInput[]): Promise<void> {
-  const { body } = await rest(baseUrl, `items?depth=0&limit=0&pagination=false&select[name]=true&draft=true`, { token: await unclePat(baseUrl) })
+  const { body } = await rest(baseUrl, `items?depth=0&limit=0&pagination=false&select[name]=true&draft=true`, {
+    token: await unclePat(baseUrl),
+  })
   const existing = new Set(body.docs.map((doc: { name: string }) => doc.name))
   for (const item of items) if (!existing.has(item.name)) await createItem(baseUrl, item)
 }

@@ -130,7 +130,9 @@ test('no results say so and offer to clear the filters', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Everything in the shop')
 })
 
-test('mangled links show a sensible default; mistyped prices and endless searches get a 400 page that keeps the input', async ({ page }) => {
+test('mangled links show a sensible default; mistyped prices and endless searches get a 400 page that keeps the input', async ({
+  page,
+}) => {
   for (const mangled of ['/?page=-3', '/?sort=DROP', '/?page=abc&sort=', '/?inStock=maybe']) {
     const response = await page.goto(shopUrl() + mangled)
     expect(response?.status(), mangled).toBe(200)

@@ -83,7 +83,9 @@ test('the purge endpoint refuses a missing or wrong secret', async ({ request })
   expect(await accepted.json()).toMatchObject({ purged: 'items' })
 })
 
-test('with the CMS down, recently seen pages are served from the cache and unseen ones get 503; it recovers by itself', async ({ page }) => {
+test('with the CMS down, recently seen pages are served from the cache and unseen ones get 503; it recovers by itself', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   // Its own pair, so stopping the CMS troubles no other test; a one-second cache, so what the
   // shop serves while the CMS is down is truly stale.

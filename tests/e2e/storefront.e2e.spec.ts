@@ -57,7 +57,7 @@ test('prices show exactly, with no floating-point artefacts', async ({ page }) =
   await expect(page.locator('.buy .stock')).toHaveText('Only 1 left')
 })
 
-test('an item page: rich text as HTML, stock, and breadcrumbs back to the shopper\'s results', async ({ page }) => {
+test("an item page: rich text as HTML, stock, and breadcrumbs back to the shopper's results", async ({ page }) => {
   await page.goto(`${shopUrl()}/?q=rice&sort=price-desc`)
   await page.getByRole('link', { name: 'Jasmine White Rice 5 kg' }).click()
   await expect(page).toHaveURL(`${shopUrl()}/items/jasmine-white-rice-5-kg?q=rice&sort=price-desc`)

@@ -7,9 +7,7 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
 
 import { login, rest } from './rest'
 
-export const CALLERS = [
-  'anonymous', 'staff', 'admin', 'apiKey', 'garbageToken', 'forgedToken', 'expiredToken', 'unknownApiKey',
-] as const
+export const CALLERS = ['anonymous', 'staff', 'admin', 'apiKey', 'garbageToken', 'forgedToken', 'expiredToken', 'unknownApiKey'] as const
 export type Caller = (typeof CALLERS)[number]
 export type Callers = Record<Caller, Record<string, string>> & { adminToken: string; staffToken: string }
 
@@ -24,8 +22,7 @@ export function signPayloadJwt(claims: Record<string, unknown>, payloadSecret: s
   return `${header}.${body}.${signature}`
 }
 
-const claimsOf = (token: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'))
+const claimsOf = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'))
 
 /**
  * Sets up every caller on a CMS started with `payloadSecret`: a staff account, an API key, and

@@ -39,7 +39,8 @@ export const FERRETDB_LACKS = {
   transactions: 'has no transactions (it is not a replica set), which all-or-nothing imports need',
   findAndModifyFields:
     'cannot return chosen fields from findAndModify ("fields" is not implemented), which Payload uses to count a wrong password: 500 instead of 401, and no lockout',
-  duplicateKeyDetails: 'reports a duplicate key (E11000) without keyValue or the index name, so Payload cannot say which field must be unique',
+  duplicateKeyDetails:
+    'reports a duplicate key (E11000) without keyValue or the index name, so Payload cannot say which field must be unique',
   duplicateKeyOnUpdate: 'reports a unique-index clash in an update as an internal error (500), not as duplicate key 11000',
 } as const
 
@@ -63,7 +64,10 @@ export function knownDifference(lacks: string): typeof it {
  */
 export function knownMongoBug(bug: string): typeof it {
   if (databaseKind() !== 'mongodb') return it
-  return skipSaying((name) => console.log(`[minimart] known bug on MongoDB, not checked: "${name}": ${bug}`), `known bug on MongoDB: ${bug}`)
+  return skipSaying(
+    (name) => console.log(`[minimart] known bug on MongoDB, not checked: "${name}": ${bug}`),
+    `known bug on MongoDB: ${bug}`,
+  )
 }
 
 function skipSaying(say: (name: string) => void, label: string): typeof it {

@@ -3,7 +3,9 @@ import sharp from 'sharp'
 
 /** A real PNG photo-sized image (plain colour), made on the spot. */
 export async function pngImage({ width = 800, height = 600, colour = '#d2691e' } = {}): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer()
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer()
 }
 
 /** A multipart body as Payload's admin sends it: the file plus the other fields as `_payload`. */

@@ -1,5 +1,9 @@
 /** POSTs a GraphQL query to the CMS as a test would from outside. */
-export type GraphqlResponse = { status: number; data?: Record<string, any> | null; errors?: { message: string; extensions?: { name?: string; statusCode?: number } }[] }
+export type GraphqlResponse = {
+  status: number
+  data?: Record<string, any> | null
+  errors?: { message: string; extensions?: { name?: string; statusCode?: number } }[]
+}
 
 export async function graphql(
   baseUrl: string,

@@ -13,9 +13,7 @@
 import { lookup } from 'node:dns/promises'
 
 export type MongoServerKind = 'ferretdb' | 'mongodb'
-export type MongoAvailability =
-  | { available: true; source: string; kind: MongoServerKind }
-  | { available: false; reason: string }
+export type MongoAvailability = { available: true; source: string; kind: MongoServerKind } | { available: false; reason: string }
 
 const DEFAULT_DOWNLOAD_SITE = 'https://fastdl.mongodb.org'
 
@@ -25,14 +23,18 @@ export async function findMongo(): Promise<MongoAvailability> {
   try {
     const { DryMongoBinary, MongoBinary } = await import('mongodb-memory-server')
     const present = await DryMongoBinary.locateBinary(await DryMongoBinary.generateOptions())
-    if (present) return { available: true, kind: 'mongodb', source: `mongod from mongodb-memory-server (${present}), a single-node replica set` }
+    if (present)
+      return { available: true, kind: 'mongodb', source: `mongod from mongodb-memory-server (${present}), a single-node replica set` }
 
     const site = new URL(process.env.MONGOMS_DOWNLOAD_MIRROR || DEFAULT_DOWNLOAD_SITE).hostname
     try {
       await withTimeout(lookup(site), 5_000, `no answer about ${site} within 5 s`)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      return { available: false, reason: `none cached, and MongoDB's download site ${site} cannot be reached: ${code ?? (error as Error).message}` }
+      return {
+        available: false,
+        reason: `none cached, and MongoDB's download site ${site} cannot be reached: ${code ?? (error as Error).message}`,
+      }
     }
     const binary = await withTimeout(MongoBinary.getPath(), 60_000, 'no mongod binary after 60 s')
     return { available: true, kind: 'mongodb', source: `mongod from mongodb-memory-server (${binary}), a single-node replica set` }
@@ -59,7 +61,10 @@ async function describeServer(uri: string): Promise<{ source: string; kind: Mong
     const note = process.env.TEST_MONGODB_DESCRIPTION ? `, ${process.env.TEST_MONGODB_DESCRIPTION}` : ''
     // FerretDB answers buildInfo as MongoDB 7.0.42 and adds its own version.
     if (build.ferretdbVersion) {
-      return { kind: 'ferretdb', source: `FerretDB ${String(build.ferretdbVersion).replace(/^v/, '')} (speaks MongoDB ${build.version}; ${topology}${note}) at ${where}` }
+      return {
+        kind: 'ferretdb',
+        source: `FerretDB ${String(build.ferretdbVersion).replace(/^v/, '')} (speaks MongoDB ${build.version}; ${topology}${note}) at ${where}`,
+      }
     }
     return { kind: 'mongodb', source: `MongoDB ${build.version} (${topology}${note}) at ${where}` }
   } catch (error) {
@@ -75,10 +80,7 @@ function redact(uri: string): string {
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref()),
-  ])
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref())])
 }
 
 if (import.meta.main) {

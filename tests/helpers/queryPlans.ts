@@ -22,8 +22,7 @@ export async function statementsOn(cms: Pick<Server, 'output'>, requestId: strin
 }
 
 /** Opens the CMS's SQLite file (read-only) to explain statements. */
-export const openPlanner = (databaseUri: string): DatabaseSync =>
-  new DatabaseSync(databaseUri.replace(/^file:/, ''), { readOnly: true })
+export const openPlanner = (databaseUri: string): DatabaseSync => new DatabaseSync(databaseUri.replace(/^file:/, ''), { readOnly: true })
 
 /** SQLite's plan for a statement, one line per step; unbound parameters are NULL. */
 export function planOf(database: DatabaseSync, sql: string): string[] {

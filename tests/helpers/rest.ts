@@ -38,8 +38,6 @@ export function invalidFields(body: any): string[] {
 /** The messages Payload gives for each invalid field. */
 export function fieldMessages(body: any): Record<string, string> {
   return Object.fromEntries(
-    (body?.errors ?? []).flatMap((error: any) =>
-      (error?.data?.errors ?? []).map((field: any) => [field.path, field.message]),
-    ),
+    (body?.errors ?? []).flatMap((error: any) => (error?.data?.errors ?? []).map((field: any) => [field.path, field.message])),
   )
 }

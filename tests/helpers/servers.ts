@@ -172,11 +172,7 @@ async function expectRefusal(name: string, start: () => Promise<Server>): Promis
 }
 
 /** The built storefront (storefront/server.ts around Astro's build) reading the given CMS. */
-export async function startStorefront(
-  cmsUrl: string,
-  env: Record<string, string> = {},
-  port?: number,
-): Promise<Server> {
+export async function startStorefront(cmsUrl: string, env: Record<string, string> = {}, port?: number): Promise<Server> {
   port ??= await freePort()
   return startServer({
     command: [path.join(root, 'storefront/server.ts')],
@@ -193,7 +189,13 @@ export type Shop = { cms: Cms; shop: Server; secret: string; stop: () => Promise
  * CMS, and the CMS purges the storefront's cache after every edit, with a shared secret. The
  * storefront's port is chosen first, because the CMS must know where to send its purges.
  */
-export async function startShop({ cms: cmsOptions = {}, shopEnv = {} }: { cms?: CmsOptions; shopEnv?: Record<string, string> } = {}): Promise<Shop> {
+export async function startShop({
+  cms: cmsOptions = {},
+  shopEnv = {},
+}: {
+  cms?: CmsOptions
+  shopEnv?: Record<string, string>
+} = {}): Promise<Shop> {
   const secret = randomBytes(32).toString('hex')
   const shopPort = await freePort()
   const cms = await startCms({
@@ -202,7 +204,15 @@ export async function startShop({ cms: cmsOptions = {}, shopEnv = {} }: { cms?: 
   })
   try {
     const shop = await startStorefront(cms.url, { REVALIDATE_SECRET: secret, ...shopEnv }, shopPort)
-    return { cms, shop, secret, stop: async () => { await shop.stop(); await cms.stop() } }
+    return {
+      cms,
+      shop,
+      secret,
+      stop: async () => {
+        await shop.stop()
+        await cms.stop()
+      },
+    }
   } catch (error) {
     await cms.stop()
     throw error

@@ -94,7 +94,7 @@ describe('staff', () => {
     expect((await rest(cms.url, `items/${id}`, { token: staffToken })).status).toBe(404)
   })
 
-  it('cannot create accounts or see other people\'s', async () => {
+  it("cannot create accounts or see other people's", async () => {
     const created = await rest(cms.url, 'users', {
       method: 'POST',
       token: staffToken,
@@ -127,7 +127,7 @@ describe('login', () => {
       token: adminToken,
       body: { username: 'mei', password: 'mei-right-password', roles: ['staff'] },
     })
-    let wrong
+    let wrong: Awaited<ReturnType<typeof rest>> | undefined
     for (let attempt = 1; attempt <= 5; attempt++) {
       wrong = await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'mei', password: `wrong-${attempt}` } })
       expect(wrong.status).toBe(401)

@@ -61,7 +61,11 @@ describe('Content-Security-Policy', () => {
       const response = await visit('/admin/login')
       expect(response.status).toBe(200)
       const policy = response.headers.get('content-security-policy') ?? ''
-      const scriptSrc = policy.split(';').map((part) => part.trim()).find((part) => part.startsWith('script-src')) ?? ''
+      const scriptSrc =
+        policy
+          .split(';')
+          .map((part) => part.trim())
+          .find((part) => part.startsWith('script-src')) ?? ''
       expect(scriptSrc).not.toContain('unsafe-inline')
       const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1]
       expect(nonce).toBeTruthy()
@@ -75,7 +79,7 @@ describe('Content-Security-Policy', () => {
     expect(policies[0]).not.toBe(policies[1])
   })
 
-  it('API answers allow no scripts but this origin\'s', async () => {
+  it("API answers allow no scripts but this origin's", async () => {
     const policy = (await visit('/api/health')).headers.get('content-security-policy') ?? ''
     expect(policy).toMatch(/script-src 'self';/)
     expect(policy).toContain("frame-ancestors 'none'")

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabaseUri } from '../helpers/database'
 import { graphql } from '../helpers/graphql'
 import { login, rest } from '../helpers/rest'
-import { type Cms, root, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { type Cms, root, startCms } from '../helpers/servers'
 
 let cms: Cms
 let adminToken: string
@@ -19,7 +19,11 @@ const API_KEY = 'readme-example-key-0123456789abcdef'
 beforeAll(async () => {
   cms = await startCms({ databaseUri: freshDatabaseUri(), env: { SEED_DEMO: 'true', ADMIN_PASSWORD: 'unclepat_2023_08' } })
   adminToken = await login(cms.url, 'unclepat', 'unclepat_2023_08')
-  await rest(cms.url, 'api-clients', { method: 'POST', token: adminToken, body: { name: 'Price feed', enableAPIKey: true, apiKey: API_KEY } })
+  await rest(cms.url, 'api-clients', {
+    method: 'POST',
+    token: adminToken,
+    body: { name: 'Price feed', enableAPIKey: true, apiKey: API_KEY },
+  })
 })
 afterAll(() => cms?.stop())
 
@@ -31,7 +35,9 @@ describe('the OpenAPI document', () => {
     expect(spec.openapi).toMatch(/^3\./)
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/items', '/api/items/{id}', '/api/media', '/api/users/login']))
     const list = spec.paths['/api/items'].get
-    expect(list.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['where', 'sort', 'limit', 'page', 'depth']))
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['where', 'sort', 'limit', 'page', 'depth']),
+    )
     expect(spec.components.securitySchemes.ApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' })
     expect(spec.components.securitySchemes.ApiKey.description).toContain('api-clients API-Key')
     // Internal and security collections are not advertised.
@@ -72,13 +78,23 @@ describe('an API key', () => {
   })
 
   it('never writes, and sees no drafts, accounts or audit log', async () => {
-    const draft = await rest(cms.url, 'items', { method: 'POST', token: adminToken, body: { name: 'Unreleased Buns', price: 1, quantity: 1, _status: 'draft' } })
+    const draft = await rest(cms.url, 'items', {
+      method: 'POST',
+      token: adminToken,
+      body: { name: 'Unreleased Buns', price: 1, quantity: 1, _status: 'draft' },
+    })
     expect((await rest(cms.url, `items/${draft.body.doc.id}`, { headers: key })).status).toBe(404)
-    expect((await rest(cms.url, 'items', { method: 'POST', headers: key, body: { name: 'By key', price: 1, quantity: 1 } })).status).toBe(403)
+    expect((await rest(cms.url, 'items', { method: 'POST', headers: key, body: { name: 'By key', price: 1, quantity: 1 } })).status).toBe(
+      403,
+    )
     expect((await rest(cms.url, `items/${draft.body.doc.id}`, { method: 'PATCH', headers: key, body: { price: 2 } })).status).toBe(403)
     expect((await rest(cms.url, 'users', { headers: key })).status).toBe(403)
     expect((await rest(cms.url, 'audit-log', { headers: key })).status).toBe(403)
-    const mutation = await graphql(cms.url, `mutation { updateItem(id: ${JSON.stringify(draft.body.doc.id)}, data: { price: 2 }) { id } }`, { headers: key })
+    const mutation = await graphql(
+      cms.url,
+      `mutation { updateItem(id: ${JSON.stringify(draft.body.doc.id)}, data: { price: 2 }) { id } }`,
+      { headers: key },
+    )
     expect(mutation.errors?.[0]?.extensions?.statusCode).toBe(403)
     expect((await rest(cms.url, `items/${draft.body.doc.id}?depth=0`, { token: adminToken })).body.price).toBe(1)
   })

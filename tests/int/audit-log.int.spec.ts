@@ -51,10 +51,19 @@ describe('the audit log records', () => {
     })
     const id = String(created.body.doc.id)
     expect(await latest('&where[action][equals]=create')).toMatchObject({
-      action: 'create', collectionSlug: 'items', documentId: id, actor: 'unclepat', actorType: 'staff', ip: '127.0.0.1',
+      action: 'create',
+      collectionSlug: 'items',
+      documentId: id,
+      actor: 'unclepat',
+      actorType: 'staff',
+      ip: '127.0.0.1',
     })
 
-    await rest(cms.url, `items/${id}`, { method: 'PATCH', token: adminToken, body: { price: 200, quantity: 10, name: 'Kopi Peng (large)' } })
+    await rest(cms.url, `items/${id}`, {
+      method: 'PATCH',
+      token: adminToken,
+      body: { price: 200, quantity: 10, name: 'Kopi Peng (large)' },
+    })
     const update = await latest('&where[action][equals]=update')
     expect(update).toMatchObject({ collectionSlug: 'items', documentId: id, actor: 'unclepat' })
     expect(update.changes).toEqual(
@@ -67,19 +76,36 @@ describe('the audit log records', () => {
     expect(update.changes!.map((change) => change.field)).not.toContain('updatedAt')
 
     await rest(cms.url, `items/${id}`, { method: 'DELETE', token: adminToken })
-    expect(await latest('&where[action][equals]=delete')).toMatchObject({ collectionSlug: 'items', documentId: id, summary: expect.stringContaining('Kopi Peng') })
+    expect(await latest('&where[action][equals]=delete')).toMatchObject({
+      collectionSlug: 'items',
+      documentId: id,
+      summary: expect.stringContaining('Kopi Peng'),
+    })
   })
 
   it('images and accounts too, and never a password, hash, salt or API key', async () => {
-    const photo = await upload(cms.url, 'media', uploadForm({ data: await pngImage(), name: 'kaya.png', type: 'image/png' }, { alt: 'Jar of kaya' }), {
-      authorization: `JWT ${adminToken}`,
-    })
+    const photo = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: await pngImage(), name: 'kaya.png', type: 'image/png' }, { alt: 'Jar of kaya' }),
+      {
+        authorization: `JWT ${adminToken}`,
+      },
+    )
     expect(await latest('&where[collectionSlug][equals]=media')).toMatchObject({ action: 'create', documentId: String(photo.body.doc.id) })
 
     const password = 'a-very-secret-password-123'
-    const staff = await rest(cms.url, 'users', { method: 'POST', token: adminToken, body: { username: 'siti', password, roles: ['staff'] } })
+    const staff = await rest(cms.url, 'users', {
+      method: 'POST',
+      token: adminToken,
+      body: { username: 'siti', password, roles: ['staff'] },
+    })
     const staffId = String(staff.body.doc.id)
-    await rest(cms.url, `users/${staffId}`, { method: 'PATCH', token: adminToken, body: { roles: ['admin', 'staff'], password: `${password}-new` } })
+    await rest(cms.url, `users/${staffId}`, {
+      method: 'PATCH',
+      token: adminToken,
+      body: { roles: ['admin', 'staff'], password: `${password}-new` },
+    })
     const roleChange = await latest('&where[collectionSlug][equals]=users&where[action][equals]=update')
     expect(roleChange.documentId).toBe(staffId)
     expect(roleChange.changes).toContainEqual({ field: 'roles', before: ['staff'], after: ['admin', 'staff'] })
@@ -101,7 +127,11 @@ describe('the audit log records', () => {
     const wrong = 'wrong-password-tried-by-someone'
     if (!ferretDbLacks(FERRETDB_LACKS.findAndModifyFields, 'a wrong password for an existing account is audited as login-failed')) {
       expect((await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: wrong } })).status).toBe(401)
-      expect(await latest('&where[action][equals]=login-failed')).toMatchObject({ actor: 'unclepat', actorType: 'anonymous', detail: 'wrong username or password' })
+      expect(await latest('&where[action][equals]=login-failed')).toMatchObject({
+        actor: 'unclepat',
+        actorType: 'anonymous',
+        detail: 'wrong username or password',
+      })
     }
 
     await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'nobody-here', password: wrong } })
@@ -129,25 +159,38 @@ describe('the audit log records', () => {
       summary: expect.stringContaining('1 created'),
     })
     // And the item the import created has its own entry.
-    expect((await entries('&where[action][equals]=create&where[collectionSlug][equals]=items')).some((entry) => entry.summary.includes('Audit Buns'))).toBe(true)
+    expect(
+      (await entries('&where[action][equals]=create&where[collectionSlug][equals]=items')).some((entry) =>
+        entry.summary.includes('Audit Buns'),
+      ),
+    ).toBe(true)
   })
 })
 
 describe('audit entries', () => {
   it('cannot be changed or deleted, not even by the admin, over REST or GraphQL', async () => {
     const [entry] = await rest(cms.url, 'audit-log?limit=1&depth=0', { token: adminToken }).then((response) => response.body.docs)
-    expect((await rest(cms.url, `audit-log/${entry.id}`, { method: 'PATCH', token: adminToken, body: { summary: 'nothing happened' } })).status).toBe(403)
+    expect(
+      (await rest(cms.url, `audit-log/${entry.id}`, { method: 'PATCH', token: adminToken, body: { summary: 'nothing happened' } })).status,
+    ).toBe(403)
     expect((await rest(cms.url, `audit-log/${entry.id}`, { method: 'DELETE', token: adminToken })).status).toBe(403)
     expect((await rest(cms.url, 'audit-log?where[id][exists]=true', { method: 'DELETE', token: adminToken })).status).toBe(403)
     const headers = { authorization: `JWT ${adminToken}` }
-    expect((await graphql(cms.url, `mutation { deleteAuditLog(id: ${JSON.stringify(entry.id)}) { id } }`, { headers })).errors?.[0]?.extensions?.statusCode).toBe(403)
+    expect(
+      (await graphql(cms.url, `mutation { deleteAuditLog(id: ${JSON.stringify(entry.id)}) { id } }`, { headers })).errors?.[0]?.extensions
+        ?.statusCode,
+    ).toBe(403)
     expect((await rest(cms.url, `audit-log/${entry.id}?depth=0`, { token: adminToken })).body).toEqual(entry)
   })
 })
 
 describe.skipIf(databaseKind() !== 'sqlite')('when the audit entry cannot be written (SQLite)', () => {
   it('the change is refused and rolled back, and so is the login', async () => {
-    const created = await rest(cms.url, 'items', { method: 'POST', token: adminToken, body: { name: 'Milo Tin', price: 890, quantity: 7, _status: 'published' } })
+    const created = await rest(cms.url, 'items', {
+      method: 'POST',
+      token: adminToken,
+      body: { name: 'Milo Tin', price: 890, quantity: 7, _status: 'published' },
+    })
     const id = created.body.doc.id
     // Break the audit store from outside, as a full disk or a failing database would.
     const db = new DatabaseSync(cms.databaseUri.replace(/^file:/, ''))
@@ -160,7 +203,10 @@ describe.skipIf(databaseKind() !== 'sqlite')('when the audit entry cannot be wri
       expect(deleted.status).toBeGreaterThanOrEqual(500)
       const stored = await rest(cms.url, `items/${id}?depth=0`, { token: adminToken })
       expect(stored.body).toMatchObject({ price: 890, name: 'Milo Tin' })
-      const loginWithoutEntry = await rest(cms.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: TEST_ADMIN_PASSWORD } })
+      const loginWithoutEntry = await rest(cms.url, 'users/login', {
+        method: 'POST',
+        body: { username: 'unclepat', password: TEST_ADMIN_PASSWORD },
+      })
       expect(loginWithoutEntry.status).toBeGreaterThanOrEqual(500)
       expect(loginWithoutEntry.body.token).toBeUndefined()
     } finally {

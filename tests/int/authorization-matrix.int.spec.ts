@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Caller, type Callers, CALLERS, setUpCallers } from '../helpers/callers'
+import { CALLERS, type Caller, type Callers, setUpCallers } from '../helpers/callers'
 import { databaseKind, freshDatabaseUri } from '../helpers/database'
 import { pngImage, upload, uploadForm } from '../helpers/files'
 import { graphql } from '../helpers/graphql'
@@ -69,7 +69,8 @@ const subjects: Subject[] = [
     restUpdate: { quantity: 9 },
     graphql: {
       single: 'Item',
-      create: () => `createItem(data: { name: "GraphQL item ${unique()}", slug: "graphql-item-${unique()}", price: 100, quantity: 1, _status: draft })`,
+      create: () =>
+        `createItem(data: { name: "GraphQL item ${unique()}", slug: "graphql-item-${unique()}", price: 100, quantity: 1, _status: draft })`,
       update: 'data: { quantity: 9 }',
     },
   },
@@ -85,12 +86,18 @@ const subjects: Subject[] = [
     slug: 'media',
     allowed: { read: EVERYBODY, create: STAFF, update: STAFF, delete: STAFF },
     makeTarget: async () => {
-      const response = await upload(cms.url, 'media', uploadForm({ data: image, name: 'photo.png', type: 'image/png' }, { alt: 'A photo' }), asAdmin())
+      const response = await upload(
+        cms.url,
+        'media',
+        uploadForm({ data: image, name: 'photo.png', type: 'image/png' }, { alt: 'A photo' }),
+        asAdmin(),
+      )
       if (response.status !== 201) throw new Error(JSON.stringify(response.body))
       return response.body.doc.id
     },
     restCreate: async (headers) =>
-      (await upload(cms.url, 'media', uploadForm({ data: image, name: 'photo.png', type: 'image/png' }, { alt: 'A photo' }), headers)).status,
+      (await upload(cms.url, 'media', uploadForm({ data: image, name: 'photo.png', type: 'image/png' }, { alt: 'A photo' }), headers))
+        .status,
     restUpdate: { alt: 'Changed description' },
     graphql: { single: 'Media', create: () => 'createMedia(data: { alt: "No file" })', update: 'data: { alt: "Changed description" }' },
   },
@@ -100,7 +107,13 @@ const subjects: Subject[] = [
     allowed: { read: ADMIN, create: ADMIN, update: ADMIN, delete: ADMIN },
     makeTarget: () => created('users', { username: `target-${unique()}`, password: 'target-password', roles: ['staff'] }),
     restCreate: async (headers) =>
-      (await rest(cms.url, 'users', { method: 'POST', headers, body: { username: `new-${unique()}`, password: 'new-password', roles: ['staff'] } })).status,
+      (
+        await rest(cms.url, 'users', {
+          method: 'POST',
+          headers,
+          body: { username: `new-${unique()}`, password: 'new-password', roles: ['staff'] },
+        })
+      ).status,
     restUpdate: { name: 'Changed name' },
     graphql: {
       single: 'User',
@@ -115,7 +128,11 @@ const subjects: Subject[] = [
     makeTarget: () => created('api-clients', { name: `Program ${unique()}` }),
     restCreate: async (headers) => (await rest(cms.url, 'api-clients', { method: 'POST', headers, body: { name: 'New program' } })).status,
     restUpdate: { name: 'Changed program' },
-    graphql: { single: 'ApiClient', create: () => 'createApiClient(data: { name: "GraphQL program" })', update: 'data: { name: "Changed program" }' },
+    graphql: {
+      single: 'ApiClient',
+      create: () => 'createApiClient(data: { name: "GraphQL program" })',
+      update: 'data: { name: "Changed program" }',
+    },
   },
   {
     name: 'audit-log',
@@ -123,8 +140,13 @@ const subjects: Subject[] = [
     allowed: { read: ADMIN, create: NOBODY, update: NOBODY, delete: NOBODY },
     makeTarget: async () => (await rest(cms.url, 'audit-log?limit=1&sort=-createdAt&depth=0', { headers: asAdmin() })).body.docs[0].id,
     restCreate: async (headers) =>
-      (await rest(cms.url, 'audit-log', { method: 'POST', headers, body: { action: 'delete', summary: 'Forged entry', actor: 'someone', actorType: 'staff' } }))
-        .status,
+      (
+        await rest(cms.url, 'audit-log', {
+          method: 'POST',
+          headers,
+          body: { action: 'delete', summary: 'Forged entry', actor: 'someone', actorType: 'staff' },
+        })
+      ).status,
     restUpdate: { summary: 'Tampered with', actor: 'someone else' },
     graphql: {
       single: 'AuditLog',
@@ -137,12 +159,24 @@ const subjects: Subject[] = [
     slug: 'imports',
     allowed: { read: STAFF, create: STAFF, update: NOBODY, delete: STAFF },
     makeTarget: async () => {
-      const response = await upload(cms.url, 'imports', uploadForm({ data: emptyCsv, name: 'empty.csv', type: 'text/csv' }, { collectionSlug: 'items', importMode: 'create' }), asAdmin())
+      const response = await upload(
+        cms.url,
+        'imports',
+        uploadForm({ data: emptyCsv, name: 'empty.csv', type: 'text/csv' }, { collectionSlug: 'items', importMode: 'create' }),
+        asAdmin(),
+      )
       if (response.status !== 201) throw new Error(JSON.stringify(response.body))
       return response.body.doc.id
     },
     restCreate: async (headers) =>
-      (await upload(cms.url, 'imports', uploadForm({ data: emptyCsv, name: 'empty.csv', type: 'text/csv' }, { collectionSlug: 'items', importMode: 'create' }), headers)).status,
+      (
+        await upload(
+          cms.url,
+          'imports',
+          uploadForm({ data: emptyCsv, name: 'empty.csv', type: 'text/csv' }, { collectionSlug: 'items', importMode: 'create' }),
+          headers,
+        )
+      ).status,
     restUpdate: { importMode: 'upsert' },
     graphql: { single: 'Import', create: () => 'createImport(data: { collectionSlug: "items" })', update: 'data: { matchField: "slug" }' },
   },
@@ -152,18 +186,34 @@ const subjects: Subject[] = [
     allowed: { read: STAFF, create: STAFF, update: NOBODY, delete: STAFF },
     makeTarget: () => created('exports', { collectionSlug: 'items', format: 'csv', name: `export-${unique()}` }),
     restCreate: async (headers) =>
-      (await rest(cms.url, 'exports', { method: 'POST', headers, body: { collectionSlug: 'items', format: 'csv', name: `export-${unique()}` } })).status,
+      (
+        await rest(cms.url, 'exports', {
+          method: 'POST',
+          headers,
+          body: { collectionSlug: 'items', format: 'csv', name: `export-${unique()}` },
+        })
+      ).status,
     restUpdate: { name: 'changed' },
-    graphql: { single: 'Export', create: () => `createExport(data: { collectionSlug: "items", format: csv, name: "gql-${unique()}" })`, update: 'data: { name: "changed" }' },
+    graphql: {
+      single: 'Export',
+      create: () => `createExport(data: { collectionSlug: "items", format: csv, name: "gql-${unique()}" })`,
+      update: 'data: { name: "changed" }',
+    },
   },
   {
     name: 'payload-locked-documents',
     slug: 'payload-locked-documents',
     allowed: { read: STAFF, create: STAFF, update: STAFF, delete: STAFF },
-    makeTarget: () => created('payload-locked-documents', { globalSlug: `lock-${unique()}`, user: { relationTo: 'users', value: adminId } }),
+    makeTarget: () =>
+      created('payload-locked-documents', { globalSlug: `lock-${unique()}`, user: { relationTo: 'users', value: adminId } }),
     restCreate: async (headers) =>
-      (await rest(cms.url, 'payload-locked-documents', { method: 'POST', headers, body: { globalSlug: `lock-${unique()}`, user: { relationTo: 'users', value: adminId } } }))
-        .status,
+      (
+        await rest(cms.url, 'payload-locked-documents', {
+          method: 'POST',
+          headers,
+          body: { globalSlug: `lock-${unique()}`, user: { relationTo: 'users', value: adminId } },
+        })
+      ).status,
     restUpdate: { globalSlug: 'changed-lock' },
     graphql: { single: 'PayloadLockedDocument', update: 'data: { globalSlug: "changed-lock" }' },
   },
@@ -176,12 +226,18 @@ const subjects: Subject[] = [
     countable: false,
     makeTarget: async () => {
       const key = `pref-${unique()}`
-      const response = await rest(cms.url, `payload-preferences/${key}`, { method: 'POST', headers: asAdmin(), body: { value: { columns: 3 } } })
+      const response = await rest(cms.url, `payload-preferences/${key}`, {
+        method: 'POST',
+        headers: asAdmin(),
+        body: { value: { columns: 3 } },
+      })
       preferenceKeys.set(response.body.doc.id, key)
       return response.body.doc.id
     },
     snapshotOf: async (id) => {
-      const response = await graphql(cms.url, `query { PayloadPreference(id: ${JSON.stringify(id)}) { id key value } }`, { headers: asAdmin() })
+      const response = await graphql(cms.url, `query { PayloadPreference(id: ${JSON.stringify(id)}) { id key value } }`, {
+        headers: asAdmin(),
+      })
       return response.data?.PayloadPreference ?? null
     },
     restRun: async (operation, headers, id) => {
@@ -189,7 +245,9 @@ const subjects: Subject[] = [
       const path = `payload-preferences/${key}`
       if (operation === 'read') {
         const response = await rest(cms.url, path, { headers })
-        return response.status === 200 && response.body.id === id ? 'allowed' : restOutcome(response.status === 200 ? 404 : response.status, 'read preference')
+        return response.status === 200 && response.body.id === id
+          ? 'allowed'
+          : restOutcome(response.status === 200 ? 404 : response.status, 'read preference')
       }
       if (operation === 'delete') {
         return restOutcome((await rest(cms.url, path, { method: 'DELETE', headers })).status, 'delete preference')
@@ -213,7 +271,8 @@ const subjects: Subject[] = [
     name: 'payload-jobs (Payload internal)',
     slug: 'payload-jobs',
     allowed: { read: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
-    restCreate: async (headers) => (await rest(cms.url, 'payload-jobs', { method: 'POST', headers, body: { taskSlug: 'createCollectionExport', input: {} } })).status,
+    restCreate: async (headers) =>
+      (await rest(cms.url, 'payload-jobs', { method: 'POST', headers, body: { taskSlug: 'createCollectionExport', input: {} } })).status,
     restUpdate: { processing: true },
     graphql: { single: 'PayloadJob', update: 'data: { processing: true }' },
   },
@@ -225,7 +284,8 @@ async function snapshot(subject: Subject, id: Id): Promise<unknown> {
   const response = await rest(cms.url, `${subject.slug}/${id}?depth=0`, { headers: asAdmin() })
   return response.status === 200 ? response.body : null
 }
-const count = async (slug: string): Promise<number> => (await rest(cms.url, `${slug}?limit=1&depth=0`, { headers: asAdmin() })).body.totalDocs
+const count = async (slug: string): Promise<number> =>
+  (await rest(cms.url, `${slug}?limit=1&depth=0`, { headers: asAdmin() })).body.totalDocs
 
 /** A target per subject, replaced once an allowed update or delete has used it up. */
 const targets = new Map<Subject, Id>()
@@ -281,9 +341,15 @@ const cases: Case[] = subjects.flatMap((subject) =>
   (Object.entries(subject.allowed) as [Operation, readonly Caller[]][]).flatMap(([operation, allowed]) =>
     (['REST', 'GraphQL'] as const)
       // Payload's GraphQL has no input type for polymorphic relationships or job tasks.
-      .filter((transport) => (transport === 'REST' ? subject.restCreate || subject.restRun || operation !== 'create' : operation !== 'create' || subject.graphql?.create))
+      .filter((transport) =>
+        transport === 'REST'
+          ? subject.restCreate || subject.restRun || operation !== 'create'
+          : operation !== 'create' || subject.graphql?.create,
+      )
       .flatMap((transport) =>
-        CALLERS.map((caller) => ({ subject, operation, transport, caller, expected: allowed.includes(caller) ? 'allowed' : 'denied' }) as Case),
+        CALLERS.map(
+          (caller) => ({ subject, operation, transport, caller, expected: allowed.includes(caller) ? 'allowed' : 'denied' }) as Case,
+        ),
       ),
   ),
 )

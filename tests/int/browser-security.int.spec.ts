@@ -46,13 +46,18 @@ describe('the CMS in local mode', () => {
     await cms?.stop()
   })
 
-  const itemCount = async () => (await rest(cms.url, 'items?limit=1', { token: await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD) })).body.totalDocs
+  const itemCount = async () =>
+    (await rest(cms.url, 'items?limit=1', { token: await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD) })).body.totalDocs
 
   it('refuses a cookie-authenticated write sent from another origin, and changes nothing', async () => {
     const { cookie } = await cookieLogin(cms)
     const before = await itemCount()
     const item = { name: 'Cross-site buns', price: 100, quantity: 1, _status: 'published' }
-    const fromEvil = await rest(cms.url, 'items', { method: 'POST', headers: { cookie, origin: EVIL, 'sec-fetch-site': 'cross-site' }, body: item })
+    const fromEvil = await rest(cms.url, 'items', {
+      method: 'POST',
+      headers: { cookie, origin: EVIL, 'sec-fetch-site': 'cross-site' },
+      body: item,
+    })
     expect([401, 403]).toContain(fromEvil.status)
     // A form post from another site carries no Origin the CMS knows either.
     const noOrigin = await rest(cms.url, 'items', { method: 'POST', headers: { cookie, 'sec-fetch-site': 'cross-site' }, body: item })

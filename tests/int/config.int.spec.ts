@@ -107,7 +107,10 @@ describe.skipIf(databaseKind() === 'mongodb')('the storefront checks its configu
   })
 
   it('starts in production with a complete configuration', async () => {
-    const shop = await startStorefront('http://127.0.0.1:9', { MINIMART_ENV: 'production', REVALIDATE_SECRET: productionEnv().REVALIDATE_SECRET })
+    const shop = await startStorefront('http://127.0.0.1:9', {
+      MINIMART_ENV: 'production',
+      REVALIDATE_SECRET: productionEnv().REVALIDATE_SECRET,
+    })
     try {
       expect((await fetch(`${shop.url}/healthz`)).status).toBe(200)
     } finally {

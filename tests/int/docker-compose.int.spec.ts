@@ -4,13 +4,14 @@
  * of dclint, a Compose linter), and for wiring that the schema cannot see — ports, environment
  * variables the apps really read, health checks that exist, volumes, start order.
  */
-import { Ajv } from 'ajv'
-import draft07 from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' }
+
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { parse } from 'yaml'
+import { Ajv } from 'ajv'
+import draft07 from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 
 import { CMS_CONFIG_NAMES } from '../../cms/config'
 import { SHOP_CONFIG_NAMES } from '../../storefront/src/config'
@@ -37,8 +38,14 @@ function runtimeImage() {
   const lines = runtime.split('\n').map((line) => line.trim())
   const paths: string[] = []
   for (const line of lines.filter((line) => line.startsWith('COPY '))) {
-    const args = line.split(/\s+/).slice(1).filter((arg) => !arg.startsWith('--'))
-    const destination = args.pop()!.replace(/^\.\/?/, '').replace(/\/$/, '')
+    const args = line
+      .split(/\s+/)
+      .slice(1)
+      .filter((arg) => !arg.startsWith('--'))
+    const destination = args
+      .pop()!
+      .replace(/^\.\/?/, '')
+      .replace(/\/$/, '')
     for (const source of args) {
       const relative = source.replace(/^\/app\/?/, '')
       paths.push(args.length > 1 ? path.posix.join(destination, path.posix.basename(relative)) : destination || relative)
@@ -73,7 +80,9 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     const validate = ajv.compile(composeSchema())
     expect(validate(compose), JSON.stringify(validate.errors, null, 2)).toBe(true)
     // The schema itself knows a mistake when it sees one.
-    expect(validate({ ...compose, services: { ...services, cms: { ...services.cms, depends_on: { mongo: { condition: 'healthy' } } } } })).toBe(false)
+    expect(
+      validate({ ...compose, services: { ...services, cms: { ...services.cms, depends_on: { mongo: { condition: 'healthy' } } } } }),
+    ).toBe(false)
   })
 
   it('runs MongoDB 8 as a replica set that initiates itself, on a named volume, reachable only by the CMS', () => {
@@ -162,10 +171,19 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
       expect(existsSync(path.join(root, script)), script).toBe(true)
       expect(image.contains(script), `${script} is not copied into the image`).toBe(true)
       // And every file of ours the server imports, followed through relative imports.
-      for (const file of localImports(script)) expect(image.contains(file), `${file} (imported by ${script}) is not in the image`).toBe(true)
+      for (const file of localImports(script))
+        expect(image.contains(file), `${file} (imported by ${script}) is not in the image`).toBe(true)
     }
     // What those servers load at run time.
-    for (const file of ['package.json', 'node_modules', 'shared/logger.ts', 'cms/.next', 'cms/next.config.ts', 'storefront/env.ts', 'storefront/dist/server/entry.mjs']) {
+    for (const file of [
+      'package.json',
+      'node_modules',
+      'shared/logger.ts',
+      'cms/.next',
+      'cms/next.config.ts',
+      'storefront/env.ts',
+      'storefront/dist/server/entry.mjs',
+    ]) {
       expect(image.contains(file), `${file} is not copied into the image`).toBe(true)
     }
     expect(image.lines).toContain('USER node')

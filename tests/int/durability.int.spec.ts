@@ -1,14 +1,14 @@
-import { createClient } from '@libsql/client'
 import { execFile } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { createClient } from '@libsql/client'
 import { describe, expect, it } from 'vitest'
 
 import { databaseKind } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
-import { root, startCms, temporarySqliteUri, TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { root, startCms, TEST_ADMIN_PASSWORD, temporarySqliteUri } from '../helpers/servers'
 
 const fileOf = (uri: string) => uri.replace(/^file:/, '')
 
@@ -76,20 +76,30 @@ describe.skipIf(databaseKind() !== 'sqlite')('durability on SQLite', () => {
       await restarted.stop()
     }
     expect(await integrityCheck(fileOf(databaseUri))).toBe('ok')
-    console.info(`[durability] 200 concurrent writes, SIGKILL after the 50th answer: ${ok.length} acknowledged, all present after restart; ${lost.length} unanswered; integrity_check ok`)
+    console.info(
+      `[durability] 200 concurrent writes, SIGKILL after the 50th answer: ${ok.length} acknowledged, all present after restart; ${lost.length} unanswered; integrity_check ok`,
+    )
   })
 
   it('a password change and saves made at the same moment all succeed (writers take turns, no lock wait)', async () => {
     const cms = await startCms()
     try {
       const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-      const staff = await rest(cms.url, 'users', { method: 'POST', token, body: { username: 'turns', password: 'turns-password-1', roles: ['staff'] } })
+      const staff = await rest(cms.url, 'users', {
+        method: 'POST',
+        token,
+        body: { username: 'turns', password: 'turns-password-1', roles: ['staff'] },
+      })
       expect(staff.status).toBe(201)
       // A password change hashes in the thread pool while its transaction holds the write lock;
       // saves that arrive meanwhile used to block the process on that lock for 5 s, then fail.
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, n) => [
-          rest(cms.url, `users/${staff.body.doc.id}`, { method: 'PATCH', token, body: { password: `turns-password-${n}-${'x'.repeat(500)}` } }),
+          rest(cms.url, `users/${staff.body.doc.id}`, {
+            method: 'PATCH',
+            token,
+            body: { password: `turns-password-${n}-${'x'.repeat(500)}` },
+          }),
           rest(cms.url, 'items', { method: 'POST', token, body: { name: `Turn Taker ${n}`, price: 100 + n, quantity: 1 } }),
           rest(cms.url, 'items', { method: 'POST', token, body: { name: `Turn Waiter ${n}`, price: 200 + n, quantity: 2 } }),
         ]).flat(),
@@ -144,7 +154,11 @@ describe.skipIf(databaseKind() !== 'sqlite')('durability on SQLite', () => {
       for (let n = 0; n < 20; n++) expect(names).toContain(`Before Backup ${n}`)
       // The restored shop lets Uncle Pat in and takes new writes.
       const token2 = await login(restored.url, 'unclepat', TEST_ADMIN_PASSWORD)
-      const created = await rest(restored.url, 'items', { method: 'POST', token: token2, body: { name: 'After Restore', price: 100, quantity: 1 } })
+      const created = await rest(restored.url, 'items', {
+        method: 'POST',
+        token: token2,
+        body: { name: 'After Restore', price: 100, quantity: 1 },
+      })
       expect(created.status).toBe(201)
     } finally {
       await restored.stop()

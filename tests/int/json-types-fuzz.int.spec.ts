@@ -12,12 +12,12 @@
  * changes nothing (the target reads back the same; no document is added).
  * Then the regression tests for findings 4 and 5, on the same server.
  */
-import type { Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 
 import { writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import type { Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { formatNames, toWords } from 'payload'
 import { fieldAffectsData, tabHasName } from 'payload/shared'
 import sharp from 'sharp'
@@ -31,8 +31,22 @@ import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 
 /** Every JSON type, and the edges of each. */
 const VALUES: unknown[] = [
-  null, true, false, 0, -1, 1.5, 1e308, '', 'x', 'x'.repeat(2000),
-  [], [1], ['x'], {}, { a: 1 }, { a: { b: [{ c: [1, 'x', null] }] } },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  '',
+  'x',
+  'x'.repeat(2000),
+  [],
+  [1],
+  ['x'],
+  {},
+  { a: 1 },
+  { a: { b: [{ c: [1, 'x', null] }] } },
 ]
 /** Bodies that are valid JSON but not an object, and some that are not JSON. */
 const NOT_OBJECTS = ['null', '"x"', '5', 'true', '[]', '[1]', '[{"name":"x"}]', '{', 'nul', '{"a":1}{"a":1}']
@@ -53,16 +67,18 @@ const count = (kind: string) => (tally[kind] = (tally[kind] ?? 0) + 1)
  * its group, its array's first row, its block). Layout-only fields (rows, collapsibles, unnamed
  * tabs) are looked through, as Payload does.
  */
-function probesOf(fields: Field[], wrap: (inner: Record<string, unknown>) => Record<string, unknown> = (inner) => inner, prefix = ''): Probe[] {
+function probesOf(
+  fields: Field[],
+  wrap: (inner: Record<string, unknown>) => Record<string, unknown> = (inner) => inner,
+  prefix = '',
+): Probe[] {
   return fields.flatMap((field): Probe[] => {
     if (field.type === 'row' || field.type === 'collapsible' || (field.type === 'group' && !('name' in field && field.name))) {
       return probesOf(field.fields, wrap, prefix)
     }
     if (field.type === 'tabs') {
       return field.tabs.flatMap((tab) =>
-        tabHasName(tab)
-          ? probesOf([{ ...tab, type: 'group' } as Field], wrap, prefix)
-          : probesOf(tab.fields, wrap, prefix),
+        tabHasName(tab) ? probesOf([{ ...tab, type: 'group' } as Field], wrap, prefix) : probesOf(tab.fields, wrap, prefix),
       )
     }
     if (!fieldAffectsData(field)) return []
@@ -72,7 +88,10 @@ function probesOf(fields: Field[], wrap: (inner: Record<string, unknown>) => Rec
     if (field.type === 'group') return [own, ...probesOf(field.fields, (inner) => here(inner), `${path}.`)]
     if (field.type === 'array') return [own, ...probesOf(field.fields, (inner) => here([inner]), `${path}.0.`)]
     if (field.type === 'blocks') {
-      return [own, ...field.blocks.flatMap((block) => probesOf(block.fields, (inner) => here([{ blockType: block.slug, ...inner }]), `${path}.0.`))]
+      return [
+        own,
+        ...field.blocks.flatMap((block) => probesOf(block.fields, (inner) => here([{ blockType: block.slug, ...inner }]), `${path}.0.`)),
+      ]
     }
     return [own]
   })
@@ -80,15 +99,19 @@ function probesOf(fields: Field[], wrap: (inner: Record<string, unknown>) => Rec
 
 const withPassword = (collection: SanitizedCollectionConfig): Probe[] => [
   ...probesOf(collection.fields),
-  ...(collection.auth && !collection.auth.disableLocalStrategy ? [{ path: 'password', body: (value: unknown) => ({ password: value }) }] : []),
+  ...(collection.auth && !collection.auth.disableLocalStrategy
+    ? [{ path: 'password', body: (value: unknown) => ({ password: value }) }]
+    : []),
 ]
 
 /** Runs tasks, a few at a time. */
 async function pool<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items]
-  await Promise.all(Array.from({ length: size }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item)
-  }))
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item)
+    }),
+  )
 }
 
 const asAdmin = () => ({ authorization: `JWT ${token}` })
@@ -107,11 +130,29 @@ async function total(slug: string): Promise<number | undefined> {
 
 /** The document each collection's PATCHes aim at: made here for ours, else the first there is. */
 const TARGETS: Record<string, () => Promise<Id>> = {
-  items: async () => (await rest(cms.url, 'items', { method: 'POST', headers: asAdmin(), body: { name: 'Fuzz target', price: 100, quantity: 1 } })).body.doc.id,
+  items: async () =>
+    (await rest(cms.url, 'items', { method: 'POST', headers: asAdmin(), body: { name: 'Fuzz target', price: 100, quantity: 1 } })).body.doc
+      .id,
   // Never the admin's own account: a fuzzed password or lock must not lock the suite out.
-  users: async () => (await rest(cms.url, 'users', { method: 'POST', headers: asAdmin(), body: { username: 'fuzz-target', password: 'fuzz-target-password', roles: ['staff'] } })).body.doc.id,
-  'api-clients': async () => (await rest(cms.url, 'api-clients', { method: 'POST', headers: asAdmin(), body: { name: 'Fuzz target' } })).body.doc.id,
-  media: async () => (await upload(cms.url, 'media', uploadForm({ data: await pngImage({ width: 20, height: 20 }), name: 'f.png', type: 'image/png' }, { alt: 'Fuzz target' }), asAdmin())).body.doc.id,
+  users: async () =>
+    (
+      await rest(cms.url, 'users', {
+        method: 'POST',
+        headers: asAdmin(),
+        body: { username: 'fuzz-target', password: 'fuzz-target-password', roles: ['staff'] },
+      })
+    ).body.doc.id,
+  'api-clients': async () =>
+    (await rest(cms.url, 'api-clients', { method: 'POST', headers: asAdmin(), body: { name: 'Fuzz target' } })).body.doc.id,
+  media: async () =>
+    (
+      await upload(
+        cms.url,
+        'media',
+        uploadForm({ data: await pngImage({ width: 20, height: 20 }), name: 'f.png', type: 'image/png' }, { alt: 'Fuzz target' }),
+        asAdmin(),
+      )
+    ).body.doc.id,
 }
 async function targetOf(slug: string): Promise<Id | undefined> {
   if (TARGETS[slug]) return TARGETS[slug]()
@@ -162,7 +203,11 @@ class Subject {
       this.reference = now // report each change once
     }
     // A ValidationError names the fields it refuses.
-    if (status === 400 && (body as { errors?: { name?: string }[] })?.errors?.[0]?.name === 'ValidationError' && invalidFields(body).length === 0) {
+    if (
+      status === 400 &&
+      (body as { errors?: { name?: string }[] })?.errors?.[0]?.name === 'ValidationError' &&
+      invalidFields(body).length === 0
+    ) {
       failures.push(`${label} → 400 naming no field`)
     }
   }
@@ -183,25 +228,49 @@ async function restCases(subject: Subject, probes: Probe[], anonymousSample: boo
       const byWhere = await rest(cms.url, `${slug}?${where}&depth=0`, { method: 'PATCH', headers: asAdmin(), body })
       await subject.outcome('rest PATCH by where', label('PATCH ?where'), byWhere.status, byWhere.body)
       if (anonymousSample && n++ % 10 === 0) {
-        for (const [method, path] of [['POST', slug], ['PATCH', `${slug}/${id ?? 999_999}`], ['PATCH', `${slug}?${where}`]]) {
+        for (const [method, path] of [
+          ['POST', slug],
+          ['PATCH', `${slug}/${id ?? 999_999}`],
+          ['PATCH', `${slug}?${where}`],
+        ]) {
           const response = await rest(cms.url, path, { method, body })
           if (response.status < 400) failures.push(`anonymous ${method} ${path} ${probe.path}=${show(value)} → ${response.status}`)
-          await subject.outcome('rest anonymous', `anonymous ${method} ${path} ${probe.path}=${show(value)}`, response.status, response.body, { create: method === 'POST' })
+          await subject.outcome(
+            'rest anonymous',
+            `anonymous ${method} ${path} ${probe.path}=${show(value)}`,
+            response.status,
+            response.body,
+            { create: method === 'POST' },
+          )
         }
       }
     }
   }
   for (const text of NOT_OBJECTS) {
-    for (const [method, path] of [['POST', slug], ['PATCH', `${slug}/${id ?? 999_999}`], ['PATCH', `${slug}?${where}`]]) {
+    for (const [method, path] of [
+      ['POST', slug],
+      ['PATCH', `${slug}/${id ?? 999_999}`],
+      ['PATCH', `${slug}?${where}`],
+    ]) {
       const response = await rest(cms.url, path, { method, headers: asAdmin(), body: text })
       if (response.status < 400) failures.push(`${method} ${path} with body ${text} → ${response.status}`)
-      await subject.outcome('rest body not an object', `${method} ${path} body ${text}`, response.status, response.body, { create: method === 'POST' })
+      await subject.outcome('rest body not an object', `${method} ${path} body ${text}`, response.status, response.body, {
+        create: method === 'POST',
+      })
     }
   }
-  for (const [type, text] of [['text/plain', '{"name":"x"}'], ['application/x-www-form-urlencoded', 'name=x']]) {
-    for (const [method, path] of [['POST', slug], ['PATCH', `${slug}/${id ?? 999_999}`]]) {
+  for (const [type, text] of [
+    ['text/plain', '{"name":"x"}'],
+    ['application/x-www-form-urlencoded', 'name=x'],
+  ]) {
+    for (const [method, path] of [
+      ['POST', slug],
+      ['PATCH', `${slug}/${id ?? 999_999}`],
+    ]) {
       const response = await rest(cms.url, path, { method, headers: { ...asAdmin(), 'content-type': type }, body: text })
-      await subject.outcome('rest body not JSON', `${method} ${path} as ${type}`, response.status, response.body, { create: method === 'POST' })
+      await subject.outcome('rest body not JSON', `${method} ${path} as ${type}`, response.status, response.body, {
+        create: method === 'POST',
+      })
     }
   }
 }
@@ -218,7 +287,9 @@ async function graphqlCases(subject: Subject) {
   // As @payloadcms/graphql names them (initCollections).
   const singular = graphQL?.singularName ? toWords(graphQL.singularName, true) : formatNames(subject.slug).singular
   const idType = typeof subject.id === 'string' ? 'String' : 'Int'
-  const fields = withPassword(subject.collection).map((probe) => probe.path).filter((path) => !path.includes('.'))
+  const fields = withPassword(subject.collection)
+    .map((probe) => probe.path)
+    .filter((path) => !path.includes('.'))
   for (const create of [true, false]) {
     const mutation = `${create ? 'create' : 'update'}${singular}`
     const query = create
@@ -238,7 +309,9 @@ async function graphqlCases(subject: Subject) {
     for (const field of known) {
       for (const value of VALUES) {
         const response = await send({ data: { [field]: value } })
-        const broken = response.errors?.find((error) => (error.extensions?.statusCode ?? 0) >= 500 || /something went wrong/i.test(error.message))
+        const broken = response.errors?.find(
+          (error) => (error.extensions?.statusCode ?? 0) >= 500 || /something went wrong/i.test(error.message),
+        )
         const accepted = response.status < 300 && !response.errors?.length && response.data?.[mutation]
         await subject.outcome(
           `graphql ${create ? 'create' : 'update'}`,
@@ -273,10 +346,7 @@ async function authCases(collection: SanitizedCollectionConfig) {
 }
 
 beforeAll(async () => {
-  ;[cms, config] = await Promise.all([
-    startCms({ databaseUri: freshDatabaseUri() }),
-    (await import('../../payload.config')).default,
-  ])
+  ;[cms, config] = await Promise.all([startCms({ databaseUri: freshDatabaseUri() }), (await import('../../payload.config')).default])
   token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
 }, 180_000)
 afterAll(async () => {
@@ -292,7 +362,9 @@ afterAll(async () => {
 describe('every field of every collection × every JSON type (schema-driven fuzz)', () => {
   it('never answers 5xx, names the refused field, and a refused write changes nothing', async () => {
     const started = Date.now()
-    const subjects = await Promise.all(config.collections.map(async (collection) => new Subject(collection, await targetOf(collection.slug))))
+    const subjects = await Promise.all(
+      config.collections.map(async (collection) => new Subject(collection, await targetOf(collection.slug))),
+    )
     const before = new Map(await Promise.all(subjects.map(async (subject) => [subject.slug, await total(subject.slug)] as const)))
     const fieldCount = subjects.reduce((sum, subject) => sum + withPassword(subject.collection).length, 0)
     await pool(subjects, CONCURRENCY, async (subject) => {
@@ -302,7 +374,12 @@ describe('every field of every collection × every JSON type (schema-driven fuzz
       if (subject.collection.auth) await authCases(subject.collection)
     })
     // GraphQL bodies that are not a query.
-    for (const text of [...NOT_OBJECTS, '{"query":5}', '{"query":"{","variables":"x"}', '{"query":"{ Items { totalDocs } }","variables":5}']) {
+    for (const text of [
+      ...NOT_OBJECTS,
+      '{"query":5}',
+      '{"query":"{","variables":"x"}',
+      '{"query":"{ Items { totalDocs } }","variables":5}',
+    ]) {
       const response = await rest(cms.url, 'graphql', { method: 'POST', headers: asAdmin(), body: text })
       count('graphql body not an object')
       if (response.status >= 500) failures.push(`POST /api/graphql ${text} → ${response.status} ${show(response.body)}`)
@@ -333,11 +410,24 @@ describe('regressions: wrong JSON types (issue 11, finding 4)', () => {
 
   it('names the field for a name or slug that is not text, an image given as an object, and users’ username, email, password', async () => {
     const item = (await rest(cms.url, 'items', { method: 'POST', headers: asAdmin(), body: { name: 'Kopi', price: 150 } })).body.doc
-    for (const [field, value] of [['name', 5], ['name', { a: 1 }], ['slug', 5], ['slug', ['x']], ['image', { a: 1 }], ['image', [1]]] as const) {
+    for (const [field, value] of [
+      ['name', 5],
+      ['name', { a: 1 }],
+      ['slug', 5],
+      ['slug', ['x']],
+      ['image', { a: 1 }],
+      ['image', [1]],
+    ] as const) {
       await refusedWith('POST', 'items', { name: 'Teh', price: 150, [field]: value }, field)
       await refusedWith('PATCH', `items/${item.id}`, { [field]: value }, field)
     }
-    for (const [field, value] of [['username', 5], ['email', 5], ['email', {}], ['password', 5], ['password', ['x']]] as const) {
+    for (const [field, value] of [
+      ['username', 5],
+      ['email', 5],
+      ['email', {}],
+      ['password', 5],
+      ['password', ['x']],
+    ] as const) {
       await refusedWith('POST', 'users', { username: 'someone', password: 'long-enough-password', roles: ['staff'], [field]: value }, field)
     }
     await refusedWith('POST', 'users/login', { username: 5, password: 'x' }, 'username')
@@ -347,7 +437,11 @@ describe('regressions: wrong JSON types (issue 11, finding 4)', () => {
   it('answers 400 for a body that is JSON but not an object, on items, users and api-clients, by POST and PATCH', async () => {
     for (const slug of ['items', 'users', 'api-clients']) {
       for (const text of ['null', '"x"', '5', 'true', '[1]']) {
-        for (const [method, path] of [['POST', slug], ['PATCH', `${slug}/1`], ['PATCH', `${slug}?where[id][equals]=1`]]) {
+        for (const [method, path] of [
+          ['POST', slug],
+          ['PATCH', `${slug}/1`],
+          ['PATCH', `${slug}?where[id][equals]=1`],
+        ]) {
           const response = await rest(cms.url, path, { method, headers: asAdmin(), body: text })
           expect(response.status, `${method} ${path} ${text} → ${show(response.body)}`).toBe(400)
           expect(response.body.errors[0].message).toMatch(/must be a JSON object/)
@@ -402,7 +496,17 @@ describe('regressions: unbounded work (issue 11, finding 5)', () => {
     new Promise<{ status: number; body: any }>((resolve, reject) => {
       const url = new URL(`${cms.url}/api/${path}`)
       const request = httpRequest(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...(declaredBytes ? { 'content-length': String(declaredBytes) } : {}) } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...headers,
+            ...(declaredBytes ? { 'content-length': String(declaredBytes) } : {}),
+          },
+        },
         (response) => {
           let text = ''
           response.on('data', (chunk) => (text += chunk))
@@ -425,7 +529,12 @@ describe('regressions: unbounded work (issue 11, finding 5)', () => {
     expect((await answerBeforeBody('items', {}, 900_000)).status).toBe(403)
     expect((await answerBeforeBody('items', { 'transfer-encoding': 'chunked' })).status).toBe(403)
     // A declared 6 MB JSON body is refused before it is read, whoever sends it, wherever it goes.
-    for (const [path, headers] of [['items', {}], ['items', asAdmin()], ['graphql', {}], ['users/login', {}]] as const) {
+    for (const [path, headers] of [
+      ['items', {}],
+      ['items', asAdmin()],
+      ['graphql', {}],
+      ['users/login', {}],
+    ] as const) {
       const { status, body } = await answerBeforeBody(path, headers, 6 * 1024 * 1024)
       expect(status, path).toBe(413)
       expect(body.errors[0].message).toMatch(/at most 1 MB/)
@@ -447,9 +556,16 @@ describe('regressions: unbounded work (issue 11, finding 5)', () => {
   it('keeps accepting image uploads over 1 MB (multipart has its own 5 MB limit)', async () => {
     const noise = Buffer.alloc(800 * 800 * 3)
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24
-    const photo = await sharp(noise, { raw: { width: 800, height: 800, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer()
+    const photo = await sharp(noise, { raw: { width: 800, height: 800, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer()
     expect(photo.length).toBeGreaterThan(1024 * 1024)
-    const uploaded = await upload(cms.url, 'media', uploadForm({ data: photo, name: 'big.png', type: 'image/png' }, { alt: 'Noise' }), asAdmin())
+    const uploaded = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: photo, name: 'big.png', type: 'image/png' }, { alt: 'Noise' }),
+      asAdmin(),
+    )
     expect(uploaded.status, show(uploaded.body)).toBe(201)
   })
 })

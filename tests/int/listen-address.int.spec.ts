@@ -17,9 +17,15 @@ const accepts = (host: string, port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = connect({ host, port })
     socket.setTimeout(3000)
-    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
     socket.once('error', () => resolve(false))
-    socket.once('timeout', () => { socket.destroy(); resolve(false) })
+    socket.once('timeout', () => {
+      socket.destroy()
+      resolve(false)
+    })
   })
 
 const portOf = (server: { url: string }) => Number(new URL(server.url).port)

@@ -16,7 +16,10 @@ const wrongLogin = (cms: Cms, headers: Record<string, string> = {}, username = '
 
 /** The cookies a response sets, as a Cookie header value. */
 const cookiesOf = (response: Response): string =>
-  response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ')
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ')
 
 describe('per-IP rate limit (AUTH_RATE_LIMIT=3 per 60 s)', () => {
   let cms: Cms
@@ -82,7 +85,11 @@ describe('two-factor authentication (TOTP)', () => {
   beforeAll(async () => {
     cms = await startCms({ databaseUri: freshDatabaseUri() })
     adminToken = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-    await rest(cms.url, 'users', { method: 'POST', token: adminToken, body: { username: 'mei', password: 'mei-password-123', roles: ['staff'] } })
+    await rest(cms.url, 'users', {
+      method: 'POST',
+      token: adminToken,
+      body: { username: 'mei', password: 'mei-password-123', roles: ['staff'] },
+    })
   })
   afterAll(() => cms?.stop())
 
@@ -91,7 +98,11 @@ describe('two-factor authentication (TOTP)', () => {
   it('any user can turn it on; then a password alone is not enough, the code is', async () => {
     let token = await login(cms.url, 'mei', 'mei-password-123')
     const secret = randomBase32Secret()
-    const wrongCode = await rest(cms.url, 'setup-totp', { method: 'POST', token, body: { secret, token: '000000' === totpCode(secret) ? '111111' : '000000' } })
+    const wrongCode = await rest(cms.url, 'setup-totp', {
+      method: 'POST',
+      token,
+      body: { secret, token: '000000' === totpCode(secret) ? '111111' : '000000' },
+    })
     expect(wrongCode.body.ok).toBe(false)
     const setup = await rest(cms.url, 'setup-totp', { method: 'POST', token, body: { secret, token: totpCode(secret) } })
     expect(setup.body).toEqual({ ok: true })
@@ -162,7 +173,10 @@ describe('TOTP_REQUIRED_FOR_ADMINS=true', () => {
     expect((await rest(cms.url, 'items', { method: 'POST', token, body: { name: 'X', price: 1, quantity: 1 } })).status).toBe(403)
 
     // The admin panel sends the admin to the two-factor setup page.
-    const page = await fetch(`${cms.url}/admin`, { headers: { cookie: cookiesOf(loggedIn), 'sec-fetch-site': 'same-origin' }, redirect: 'manual' })
+    const page = await fetch(`${cms.url}/admin`, {
+      headers: { cookie: cookiesOf(loggedIn), 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    })
     expect(page.status).toBeGreaterThanOrEqual(300)
     expect(page.status).toBeLessThan(400)
     expect(page.headers.get('location')).toMatch(/\/admin\/setup-totp/)

@@ -23,14 +23,18 @@ beforeAll(async () => {
   cms = await startCms({ databaseUri: freshDatabaseUri(), env: { TRUST_PROXY: 'true' } })
   adminToken = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
   for (const username of ['mei', 'ahmad', 'siti']) {
-    const created = await rest(cms.url, 'users', { method: 'POST', token: adminToken, body: { username, password: `${username}-right-password`, roles: ['staff'] } })
+    const created = await rest(cms.url, 'users', {
+      method: 'POST',
+      token: adminToken,
+      body: { username, password: `${username}-right-password`, roles: ['staff'] },
+    })
     expect(created.status).toBe(201)
   }
 })
 afterAll(() => cms?.stop())
 
 describe('a stranger guessing passwords', () => {
-  it('cannot lock the owner out: the right password from the owner\'s address still gets in', async () => {
+  it("cannot lock the owner out: the right password from the owner's address still gets in", async () => {
     for (let attempt = 1; attempt <= 12; attempt++) {
       expect((await tryLogin('mei', `wrong-${attempt}`, '203.0.113.66')).status).toBe(401)
     }
@@ -51,8 +55,12 @@ describe('a stranger guessing passwords', () => {
     expect((await tryLogin('siti', 'siti-right-password', '203.0.113.77')).status).toBe(200)
   })
 
-  it('cannot keep two-factor accounts from logging in either: password, then code, from the owner\'s address', async () => {
-    const created = await rest(cms.url, 'users', { method: 'POST', token: adminToken, body: { username: 'lina', password: 'lina-right-password', roles: ['staff'] } })
+  it("cannot keep two-factor accounts from logging in either: password, then code, from the owner's address", async () => {
+    const created = await rest(cms.url, 'users', {
+      method: 'POST',
+      token: adminToken,
+      body: { username: 'lina', password: 'lina-right-password', roles: ['staff'] },
+    })
     expect(created.status).toBe(201)
     const secret = randomBase32Secret()
     const token = await login(cms.url, 'lina', 'lina-right-password')
@@ -61,7 +69,12 @@ describe('a stranger guessing passwords', () => {
     for (let attempt = 1; attempt <= 12; attempt++) await tryLogin('lina', `wrong-${attempt}`, '203.0.113.88')
     const password = await tryLogin('lina', 'lina-right-password', '198.51.100.9')
     expect(password.status).toBe(200)
-    const code = await rest(cms.url, 'verify-totp', { method: 'POST', token: password.body.token, headers: from('198.51.100.9'), body: { token: totpCode(secret) } })
+    const code = await rest(cms.url, 'verify-totp', {
+      method: 'POST',
+      token: password.body.token,
+      headers: from('198.51.100.9'),
+      body: { token: totpCode(secret) },
+    })
     expect(code.body).toEqual({ ok: true })
   })
 })
@@ -83,7 +96,9 @@ describe('one answer for every failed login', () => {
 
   it('is the same over GraphQL', async () => {
     const ask = (username: string) =>
-      graphql(cms.url, `mutation { loginUser(username: "${username}", password: "wrong-password") { token } }`, { headers: from('192.0.2.20') })
+      graphql(cms.url, `mutation { loginUser(username: "${username}", password: "wrong-password") { token } }`, {
+        headers: from('192.0.2.20'),
+      })
     const unknown = await ask('nobody-here')
     const wrong = await ask('siti')
     expect(wrong.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message)
@@ -92,10 +107,14 @@ describe('one answer for every failed login', () => {
 
   it('is still audited, with the address', async () => {
     await tryLogin('nobody-at-all', 'x-password', '192.0.2.30')
-    const log = await rest(cms.url, 'audit-log?where[action][equals]=login-failed&where[actor][equals]=nobody-at-all&limit=5', { token: adminToken })
+    const log = await rest(cms.url, 'audit-log?where[action][equals]=login-failed&where[actor][equals]=nobody-at-all&limit=5', {
+      token: adminToken,
+    })
     expect(log.body.docs).toHaveLength(1)
     expect(log.body.docs[0].ip).toBe('192.0.2.30')
-    const refused = await rest(cms.url, 'audit-log?where[action][equals]=login-failed&where[actor][equals]=ahmad&limit=20', { token: adminToken })
+    const refused = await rest(cms.url, 'audit-log?where[action][equals]=login-failed&where[actor][equals]=ahmad&limit=20', {
+      token: adminToken,
+    })
     expect(refused.body.docs.length).toBeGreaterThanOrEqual(6)
   })
 })

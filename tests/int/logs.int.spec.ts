@@ -35,7 +35,11 @@ describe.skipIf(databaseKind() === 'mongodb')('logs in production', () => {
     cms = await startCms({ databaseUri: freshDatabaseUri(), env })
     shop = await startStorefront(cms.url, { MINIMART_ENV: 'production', REVALIDATE_SECRET: env.REVALIDATE_SECRET })
     token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-    const created = await rest(cms.url, 'items', { method: 'POST', token, body: { name: 'Milo Tin 1.5 kg', price: 2350, quantity: 4, _status: 'published' } })
+    const created = await rest(cms.url, 'items', {
+      method: 'POST',
+      token,
+      body: { name: 'Milo Tin 1.5 kg', price: 2350, quantity: 4, _status: 'published' },
+    })
     slug = created.body.doc.slug
   })
   afterAll(async () => {

@@ -22,9 +22,14 @@ beforeAll(async () => {
 afterAll(() => cms?.stop())
 
 describe('images', () => {
-  it('are resized to the shop\'s sizes (WebP) and served publicly', async () => {
+  it("are resized to the shop's sizes (WebP) and served publicly", async () => {
     const photo = await pngImage({ width: 1600, height: 1200 })
-    const created = await upload(cms.url, 'media', uploadForm({ data: photo, name: 'kaya jar.png', type: 'image/png' }, { alt: 'Jar of kaya' }), auth())
+    const created = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: photo, name: 'kaya jar.png', type: 'image/png' }, { alt: 'Jar of kaya' }),
+      auth(),
+    )
     expect(created.status).toBe(201)
     const { doc } = created.body
     expect(doc).toMatchObject({ alt: 'Jar of kaya', mimeType: 'image/png', width: 1600, height: 1200 })
@@ -40,7 +45,11 @@ describe('images', () => {
     }
 
     // An item shows its photo.
-    const item = await rest(cms.url, 'items?depth=1', { method: 'POST', token, body: { name: 'Kaya Spread', price: 480, quantity: 3, image: doc.id, _status: 'published' } })
+    const item = await rest(cms.url, 'items?depth=1', {
+      method: 'POST',
+      token,
+      body: { name: 'Kaya Spread', price: 480, quantity: 3, image: doc.id, _status: 'published' },
+    })
     expect(item.status).toBe(201)
     const shown = await rest(cms.url, `items/${item.body.doc.id}?depth=1`)
     expect(shown.body.image).toMatchObject({ id: doc.id, alt: 'Jar of kaya' })
@@ -49,7 +58,12 @@ describe('images', () => {
 
   it('need alt text', async () => {
     const before = await mediaCount()
-    const response = await upload(cms.url, 'media', uploadForm({ data: await pngImage(), name: 'x.png', type: 'image/png' }, { alt: '   ' }), auth())
+    const response = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: await pngImage(), name: 'x.png', type: 'image/png' }, { alt: '   ' }),
+      auth(),
+    )
     expect(response.status).toBe(400)
     expect(fieldMessages(response.body).alt).toMatch(/describe the picture/i)
     expect(await mediaCount()).toBe(before)
@@ -57,19 +71,38 @@ describe('images', () => {
 
   it('must really be images: HTML or SVG named .png is refused', async () => {
     const before = await mediaCount()
-    const html = await upload(cms.url, 'media', uploadForm({ data: '<html><script>alert(1)</script></html>', name: 'evil.png', type: 'image/png' }, { alt: 'x' }), auth())
+    const html = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: '<html><script>alert(1)</script></html>', name: 'evil.png', type: 'image/png' }, { alt: 'x' }),
+      auth(),
+    )
     expect(html.status).toBe(400)
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
-    const svgUpload = await upload(cms.url, 'media', uploadForm({ data: svg, name: 'logo.svg', type: 'image/svg+xml' }, { alt: 'x' }), auth())
+    const svgUpload = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: svg, name: 'logo.svg', type: 'image/svg+xml' }, { alt: 'x' }),
+      auth(),
+    )
     expect(svgUpload.status).toBe(400)
     expect(await mediaCount()).toBe(before)
   })
 
   it('may be at most 5 MB: a bigger file gets 413 with a clear message', async () => {
     const before = await mediaCount()
-    const huge = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer()
+    const huge = await sharp({
+      create: { width: 3000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+    })
+      .png({ compressionLevel: 0 })
+      .toBuffer()
     expect(huge.length).toBeGreaterThan(5 * 1024 * 1024)
-    const response = await upload(cms.url, 'media', uploadForm({ data: huge, name: 'huge.png', type: 'image/png' }, { alt: 'Huge' }), auth())
+    const response = await upload(
+      cms.url,
+      'media',
+      uploadForm({ data: huge, name: 'huge.png', type: 'image/png' }, { alt: 'Huge' }),
+      auth(),
+    )
     expect(response.status).toBe(413)
     expect(JSON.stringify(response.body)).toMatch(/at most 5 MB/)
     expect(await mediaCount()).toBe(before)

@@ -3,10 +3,11 @@
  * (swagger-parser, OpenAPI 3.0), list only what this API offers, and a typed client generated from
  * it (openapi-typescript + openapi-fetch), type-checked with tsc, must read published items.
  */
-import SwaggerParser from '@apidevtools/swagger-parser'
+
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import SwaggerParser from '@apidevtools/swagger-parser'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -91,7 +92,19 @@ describe('the OpenAPI document', () => {
     writeFileSync(path.join(generated, 'minimart-api.ts'), astToString(await openapiTS(spec as never)))
     writeFileSync(path.join(generated, 'client.ts'), CLIENT)
     const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
-    const args = ['--noEmit', '--strict', '--skipLibCheck', '--allowImportingTsExtensions', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2023', 'client.ts']
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--skipLibCheck',
+      '--allowImportingTsExtensions',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2023',
+      'client.ts',
+    ]
     try {
       execFileSync(process.execPath, [tsc, ...args], { cwd: generated, encoding: 'utf8' })
     } catch (error) {

@@ -20,7 +20,12 @@ afterAll(() => shop?.stop())
 
 const get = async (path: string) => {
   const response = await fetch(shop.shop.url + path, { redirect: 'manual' })
-  return { status: response.status, cache: response.headers.get('x-cache'), cacheControl: response.headers.get('cache-control'), body: await response.text() }
+  return {
+    status: response.status,
+    cache: response.headers.get('x-cache'),
+    cacheControl: response.headers.get('cache-control'),
+    body: await response.text(),
+  }
 }
 
 describe('page cache keys', () => {

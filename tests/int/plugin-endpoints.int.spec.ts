@@ -18,10 +18,17 @@ let callers: Callers
 
 /** The cookies a response sets, as a Cookie header value. */
 const cookiesOf = (response: Response): string =>
-  response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ')
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ')
 
 const post = (path: string, headers: Record<string, string>, body: unknown) =>
-  fetch(`${cms.url}/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  fetch(`${cms.url}/api/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 /** What unclepat's own account says about two-factor, read with his password-only login. */
 async function unclePatHasTotp(): Promise<boolean> {
@@ -37,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => cms?.stop())
 
 describe('two-factor endpoints (payload-totp)', () => {
-  it("an API key cannot set up two-factor on the staff account that shares its id", async () => {
+  it('an API key cannot set up two-factor on the staff account that shares its id', async () => {
     const me = await rest(cms.url, 'users/me', { token: callers.adminToken })
     const keys = await rest(cms.url, 'api-clients', { headers: callers.admin })
     // On a fresh SQLite install the first key and unclepat are both #1: the attack the issue

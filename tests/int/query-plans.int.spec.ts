@@ -67,16 +67,28 @@ function expectIndexedPlans(statements: string[], { sortsPriceRange = false } = 
     const context = `${sql}\n  plan: ${plan.join(' | ')}`
     const sorts = plan.some((step) => step.includes('USE TEMP B-TREE'))
     if (sortsPriceRange && sorts) {
-      expect(plan, context).toEqual([expect.stringMatching(/^SEARCH items USING INDEX \w+ \(_status=\? AND price>\? AND price<\?\)$/), 'USE TEMP B-TREE FOR ORDER BY'])
+      expect(plan, context).toEqual([
+        expect.stringMatching(/^SEARCH items USING INDEX \w+ \(_status=\? AND price>\? AND price<\?\)$/),
+        'USE TEMP B-TREE FOR ORDER BY',
+      ])
       continue
     }
     expect(sorts, context).toBe(false)
-    expect(plan.some((step) => /^SCAN items\b/.test(step)), context).toBe(false)
-    expect(plan.some((step) => /^SEARCH items USING (COVERING )?INDEX|^SEARCH items USING INTEGER PRIMARY KEY/.test(step)), context).toBe(true)
+    expect(
+      plan.some((step) => /^SCAN items\b/.test(step)),
+      context,
+    ).toBe(false)
+    expect(
+      plan.some((step) => /^SEARCH items USING (COVERING )?INDEX|^SEARCH items USING INTEGER PRIMARY KEY/.test(step)),
+      context,
+    ).toBe(true)
   }
 }
 
-async function restPlans(query: string, { path = 'items', headers = {} }: { path?: string; headers?: Record<string, string> } = {}): Promise<string[]> {
+async function restPlans(
+  query: string,
+  { path = 'items', headers = {} }: { path?: string; headers?: Record<string, string> } = {},
+): Promise<string[]> {
   const requestId = `plan-${randomUUID()}`
   const response = await rest(cms.url, `${path}?${query}`, { headers: { 'x-request-id': requestId, ...headers } })
   expect(response.status, JSON.stringify(response.body)).toBe(200)
@@ -84,12 +96,14 @@ async function restPlans(query: string, { path = 'items', headers = {} }: { path
 }
 
 const views: Array<[string, Partial<CatalogueView>]> = [
-  ...(Object.keys(SORTS) as SortKey[]).flatMap((sort): Array<[string, Partial<CatalogueView>]> => [
-    [`sorted ${sort}`, { sort }],
-    [`sorted ${sort}, page 3`, { sort, page: 3 }],
-    [`sorted ${sort}, in stock only`, { sort, inStock: true }],
-    [`sorted ${sort}, a price range`, { sort, min: 100, max: 2000 }],
-  ]),
+  ...(Object.keys(SORTS) as SortKey[]).flatMap(
+    (sort): Array<[string, Partial<CatalogueView>]> => [
+      [`sorted ${sort}`, { sort }],
+      [`sorted ${sort}, page 3`, { sort, page: 3 }],
+      [`sorted ${sort}, in stock only`, { sort, inStock: true }],
+      [`sorted ${sort}, a price range`, { sort, min: 100, max: 2000 }],
+    ],
+  ),
   ['everything at once', { sort: 'price-desc', inStock: true, min: 200, max: 5000, page: 2 }],
 ]
 
@@ -137,17 +151,23 @@ describe.skipIf(databaseKind() !== 'sqlite')("the README's API examples", () => 
 
   it.each(commands.map((command) => [command]))('%s', async (command) => {
     const requestId = `plan-${randomUUID()}`
-    const output = execFileSync('bash', ['-c', command.replace(/^curl /, `curl -s -H 'x-request-id: ${requestId}' `).replaceAll('http://localhost:3000', cms.url)], {
-      encoding: 'utf8',
-      env: { ...process.env, KEY: API_KEY },
-    })
+    const output = execFileSync(
+      'bash',
+      ['-c', command.replace(/^curl /, `curl -s -H 'x-request-id: ${requestId}' `).replaceAll('http://localhost:3000', cms.url)],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, KEY: API_KEY },
+      },
+    )
     expect(JSON.parse(output).errors, output).toBeUndefined()
     expectIndexedPlans(await statementsOn(requestId))
   })
 
   it('the GraphQL example', async () => {
     const requestId = `plan-${randomUUID()}`
-    const response = await graphql(cms.url, '{ Items(limit: 3, sort: "price") { docs { name price } } }', { headers: { 'x-request-id': requestId } })
+    const response = await graphql(cms.url, '{ Items(limit: 3, sort: "price") { docs { name price } } }', {
+      headers: { 'x-request-id': requestId },
+    })
     expect(response.errors).toBeUndefined()
     expectIndexedPlans(await statementsOn(requestId))
   })
@@ -164,8 +184,14 @@ describe.skipIf(databaseKind() !== 'sqlite')("the admin's Items list", () => {
     for (const sql of statements) {
       const plan = planOf(sql)
       const context = `${sql}\n  plan: ${plan.join(' | ')}`
-      expect(plan.some((step) => step.includes('USE TEMP B-TREE')), context).toBe(false)
-      expect(plan.some((step) => /^SCAN _items_v\b/.test(step)), context).toBe(false)
+      expect(
+        plan.some((step) => step.includes('USE TEMP B-TREE')),
+        context,
+      ).toBe(false)
+      expect(
+        plan.some((step) => /^SCAN _items_v\b/.test(step)),
+        context,
+      ).toBe(false)
     }
   })
 })

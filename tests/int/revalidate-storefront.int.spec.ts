@@ -62,9 +62,7 @@ const save = async (path: string, method: string, body?: unknown) => {
 describe('the CMS tells the storefront when what shoppers see changes', () => {
   it('publishing a new item: one POST to /api/revalidate with the secret, before the save answers', async () => {
     await save('items', 'POST', { name: 'Sago Pudding', price: 250, quantity: 3, _status: 'published' })
-    expect(purges).toEqual([
-      { method: 'POST', url: '/api/revalidate', authorization: `Bearer ${secret}`, body: '{"collection":"items"}' },
-    ])
+    expect(purges).toEqual([{ method: 'POST', url: '/api/revalidate', authorization: `Bearer ${secret}`, body: '{"collection":"items"}' }])
   })
 
   it('a draft changes nothing on the shop; publishing, editing, unpublishing and deleting do', async () => {

@@ -29,7 +29,10 @@ describe('first-start seed', () => {
       expect(await itemCount(second.url)).toBe(20)
       await login(second.url, 'unclepat', 'first-password')
       if (!ferretDbLacks(FERRETDB_LACKS.findAndModifyFields, 'the password from the changed environment is refused with 401')) {
-        const refused = await rest(second.url, 'users/login', { method: 'POST', body: { username: 'unclepat', password: 'changed-in-env' } })
+        const refused = await rest(second.url, 'users/login', {
+          method: 'POST',
+          body: { username: 'unclepat', password: 'changed-in-env' },
+        })
         expect(refused.status).toBe(401)
       }
     } finally {
@@ -67,7 +70,10 @@ describe('production mode', () => {
   })
 
   it('refuses the try-out admin password', async () => {
-    const { code, output } = await startCmsExpectingRefusal({ databaseUri: freshDatabaseUri(), env: { ...production, ADMIN_PASSWORD: TRYOUT_PASSWORD } })
+    const { code, output } = await startCmsExpectingRefusal({
+      databaseUri: freshDatabaseUri(),
+      env: { ...production, ADMIN_PASSWORD: TRYOUT_PASSWORD },
+    })
     expect(code).not.toBe(0)
     expect(output).toMatch(/ADMIN_PASSWORD is the documented try-out password/)
   })
@@ -91,7 +97,10 @@ describe('production mode', () => {
   })
 
   it('starts with its own password and seeds no demo items', async () => {
-    const cms = await startCms({ databaseUri: freshDatabaseUri(), env: { ...production, ADMIN_PASSWORD: 'a-real-password', SEED_DEMO: 'true' } })
+    const cms = await startCms({
+      databaseUri: freshDatabaseUri(),
+      env: { ...production, ADMIN_PASSWORD: 'a-real-password', SEED_DEMO: 'true' },
+    })
     try {
       await login(cms.url, 'unclepat', 'a-real-password')
       expect(await itemCount(cms.url)).toBe(0)

@@ -79,7 +79,11 @@ describe('cached pages and edits', () => {
     await raw(url, { 'accept-encoding': 'br' })
     expect((await raw(url, { 'accept-encoding': 'br' })).text).not.toContain('Durian Puffs')
     const token = await login(shop.cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
-    const created = await rest(shop.cms.url, 'items', { method: 'POST', token, body: { name: 'Durian Puffs', price: 650, quantity: 5, _status: 'published' } })
+    const created = await rest(shop.cms.url, 'items', {
+      method: 'POST',
+      token,
+      body: { name: 'Durian Puffs', price: 650, quantity: 5, _status: 'published' },
+    })
     expect(created.status).toBe(201)
     expect((await raw(url, { 'accept-encoding': 'br' })).text).toContain('Durian Puffs')
   })

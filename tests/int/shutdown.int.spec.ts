@@ -77,7 +77,10 @@ describe('graceful shutdown', () => {
     const results = await Promise.all(load)
     for (const result of results) {
       // Refused or reset before the server read them; a cut-off write would show in the count below.
-      expect(result.status === 201 || ['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(result.error!), JSON.stringify(result)).toBe(true)
+      expect(
+        result.status === 201 || ['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(result.error!),
+        JSON.stringify(result),
+      ).toBe(true)
     }
     expect(cms.output()).toMatch(/stopping: no new connections/)
     expect(cms.output()).toMatch(/database closed/)

@@ -28,16 +28,33 @@ const query = async (q: RestQuery) => rest(cms.url, `items?${stringify(q)}`)
 /** A catalogue page as the shop gets it: the page's items, and the view's count asked apart. */
 const catalogue = async (partial: Partial<CatalogueView>) => {
   const view = { ...DEFAULT_VIEW, ...partial }
-  const [page, count] = await Promise.all([query(catalogueQuery(view)), rest(cms.url, `items/count?${stringify(catalogueCountQuery(view))}`)])
+  const [page, count] = await Promise.all([
+    query(catalogueQuery(view)),
+    rest(cms.url, `items/count?${stringify(catalogueCountQuery(view))}`),
+  ])
   expect(count.status).toBe(200)
   return { ...page.body, totalDocs: count.body.totalDocs }
 }
 const names = (body: any): string[] => body.docs.map((doc: any) => doc.name)
 const paragraph = (text: string) => ({
   root: {
-    type: 'root', direction: 'ltr', format: '', indent: 0, version: 1,
-    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, textFormat: 0, textStyle: '',
-      children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] }],
+    type: 'root',
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
+    children: [
+      {
+        type: 'paragraph',
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        version: 1,
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
+      },
+    ],
   },
 })
 const create = async (body: Record<string, unknown>) => {
@@ -51,7 +68,12 @@ beforeAll(async () => {
   token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
   // 21 demo items (one sold out) + 5 = 26: two catalogue pages.
   for (const n of [1, 2, 3, 4, 5]) await create({ name: `Zebra Biscuits No. ${n}`, price: 100 * n, quantity: n })
-  await create({ name: 'Crème Caramel Cup', price: 30, quantity: 0, description: paragraph('Silky baked custard with a bitter 100% burnt-sugar top.') })
+  await create({
+    name: 'Crème Caramel Cup',
+    price: 30,
+    quantity: 0,
+    description: paragraph('Silky baked custard with a bitter 100% burnt-sugar top.'),
+  })
 })
 afterAll(() => cms?.stop())
 
@@ -81,7 +103,12 @@ describe('the catalogue query', () => {
 
   it('sort by name mixes sold-out items in', async () => {
     const body = await catalogue({ sort: 'name' })
-    expect(names(body).slice(0, 4)).toEqual(['AA Batteries (4 pack)', 'Chrysanthemum Tea (6 cans)', 'Crème Caramel Cup', 'Dark Chocolate Bar 100 g'])
+    expect(names(body).slice(0, 4)).toEqual([
+      'AA Batteries (4 pack)',
+      'Chrysanthemum Tea (6 cans)',
+      'Crème Caramel Cup',
+      'Dark Chocolate Bar 100 g',
+    ])
   })
 
   it('sort by price, both ways', async () => {

@@ -1,9 +1,9 @@
 /* Payload's root layout for the admin panel, as Payload generates it. */
 import config from '@payload-config'
 import '@payloadcms/next/css'
-import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
-import React from 'react'
+import type { ServerFunctionClient } from 'payload'
+import type React from 'react'
 
 import { importMap } from './admin/importMap.js'
 
@@ -11,7 +11,7 @@ type Args = {
   children: React.ReactNode
 }
 
-const serverFunction: ServerFunctionClient = async function (args) {
+const serverFunction: ServerFunctionClient = async (args) => {
   'use server'
   return handleServerFunctions({
     ...args,

@@ -1,28 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
-
+import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from '../../../shared/search.ts'
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { auditChange, auditDelete } from '../../audit'
-import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { cmsConfig } from '../../config'
+import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS, MEDIA } from '../../slugs'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
-import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from '../../../shared/search.ts'
 import { tieBreakSort } from './hooks/tieBreakSort'
-import {
-  NAME_MAX_LENGTH,
-  SKU_MAX_LENGTH,
-  validateName,
-  validatePrice,
-  validateQuantity,
-  validateSku,
-  validateSlug,
-} from './validation'
+import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
 
 /**
  * CSV import: keep a number cell as the spreadsheet wrote it, so "12abc" is refused by the field
@@ -100,7 +91,7 @@ export const Items: CollectionConfig = {
           slug.hooks = { ...slug.hooks, beforeValidate: [...(slug.hooks?.beforeValidate ?? []), slugFromName] }
           slug.admin = {
             ...slug.admin,
-            description: 'The item\'s web address on the shop: /items/<slug>. Generated from the name.',
+            description: "The item's web address on the shop: /items/<slug>. Generated from the name.",
           }
         }
         return row

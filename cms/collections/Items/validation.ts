@@ -16,6 +16,7 @@ export const SKU_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/
 export const SKU_MAX_LENGTH = 32
 
 /** Control characters (tabs, line breaks, NUL, …) have no place in a one-line name. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
 
 export const validateName: TextFieldSingleValidation = (value) => {
@@ -39,8 +40,7 @@ export const validateSlug: TextFieldSingleValidation = (value) => {
   return true
 }
 
-const wholeNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value)
+const wholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value)
 
 /** Prices are integer cents: whole numbers cannot drift the way 0.1 + 0.2 does. */
 export const validatePrice: NumberFieldSingleValidation = (value) => {

@@ -3,11 +3,11 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { hasAdminRole } from '../../access/signedInStaff'
-import { cmsConfig } from '../../config'
 import { auditChange, auditDelete } from '../../audit'
+import { cmsConfig } from '../../config'
+import { USERS } from '../../slugs'
 import { auditLogin } from './hooks/auditLogin'
 import { rateLimitAuthOperations } from './hooks/rateLimitAuth'
-import { USERS } from '../../slugs'
 import { forgetLoginFailures, throttleLogin } from './hooks/throttleLogin'
 
 export const Users: CollectionConfig = {

@@ -1,7 +1,7 @@
-import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, Plugin } from 'payload'
+import path from 'node:path'
 
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
-import path from 'node:path'
+import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, Plugin } from 'payload'
 import { Forbidden } from 'payload'
 
 import { isStaff } from '../../access/isStaff'
@@ -35,7 +35,10 @@ const withProblemsTable = (fields: Field[]): Field[] =>
   fields.map((field) => {
     if (field.type === 'group' && 'name' in field && field.name === 'summary') return { ...field, fields: withProblemsTable(field.fields) }
     if (field.type === 'json' && field.name === 'issueDetails') {
-      return { ...field, admin: { ...field.admin, components: { ...field.admin?.components, Field: '/cms/components/ImportProblems#ImportProblems' } } }
+      return {
+        ...field,
+        admin: { ...field.admin, components: { ...field.admin?.components, Field: '/cms/components/ImportProblems#ImportProblems' } },
+      }
     }
     return field
   })

@@ -1,5 +1,5 @@
-import type { Field, Plugin } from 'payload'
 import type { FieldBeforeExportHook, FieldBeforeImportHook } from '@payloadcms/plugin-import-export/types'
+import type { Field, Plugin } from 'payload'
 
 /**
  * CSV exports must not carry live spreadsheet formulas (OWASP "CSV Injection"): a name such as
@@ -53,7 +53,8 @@ function guardTextFields(fields: Field[]): Field[] {
     if (TEXT_FIELDS.has(field.type)) return withCellGuard(field)
     if ('fields' in field && Array.isArray(field.fields)) return { ...field, fields: guardTextFields(field.fields) } as Field
     if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: guardTextFields(tab.fields) })) }
-    if (field.type === 'blocks') return { ...field, blocks: field.blocks.map((block) => ({ ...block, fields: guardTextFields(block.fields) })) }
+    if (field.type === 'blocks')
+      return { ...field, blocks: field.blocks.map((block) => ({ ...block, fields: guardTextFields(block.fields) })) }
     return field
   })
 }

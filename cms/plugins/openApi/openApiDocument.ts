@@ -36,7 +36,13 @@ function tidy(node: Json): Json {
   // `where` is `allOf: [{type: object}, {anyOf: …}]`; generators read the bare object as "no
   // properties" (TypeScript: Record<string, never>), which makes every filter a type error.
   const { allOf } = node
-  if (Array.isArray(allOf) && allOf.length === 2 && isObject(allOf[0]) && Object.keys(allOf[0]).length === 1 && allOf[0].type === 'object') {
+  if (
+    Array.isArray(allOf) &&
+    allOf.length === 2 &&
+    isObject(allOf[0]) &&
+    Object.keys(allOf[0]).length === 1 &&
+    allOf[0].type === 'object'
+  ) {
     const { allOf: _bare, ...rest } = node
     return tidy({ ...rest, ...(allOf[1] as Record<string, Json>) })
   }
@@ -71,15 +77,21 @@ function findByIdAnswersTheDocument(spec: Spec): void {
 /** The value a `where` operator compares with, by field type (as payload-oapi does for top-level fields). */
 function comparedValue(field: FlattenedField): Json | undefined {
   switch (field.type) {
-    case 'number': return { type: 'number' }
-    case 'text': return { type: 'string' }
-    case 'email': return { type: 'string', format: 'email' }
-    case 'date': return { type: 'string', format: 'date-time' }
-    case 'checkbox': return { type: 'boolean' }
+    case 'number':
+      return { type: 'number' }
+    case 'text':
+      return { type: 'string' }
+    case 'email':
+      return { type: 'string', format: 'email' }
+    case 'date':
+      return { type: 'string', format: 'date-time' }
+    case 'checkbox':
+      return { type: 'boolean' }
     case 'radio':
     case 'select':
       return { type: 'string', enum: field.options.map((option) => (typeof option === 'string' ? option : option.value)) }
-    default: return undefined
+    default:
+      return undefined
   }
 }
 
@@ -112,7 +124,8 @@ function queryableLaidOutFields(spec: Spec, collections: Collection[]): void {
           ...(ordered ? { greater_than: value, greater_than_equal: value, less_than: value, less_than_equal: value } : {}),
         },
       }
-      if (sort?.schema?.enum && ['number', 'text', 'email', 'date'].includes(field.type)) sort.schema.enum.push(field.name, `-${field.name}`)
+      if (sort?.schema?.enum && ['number', 'text', 'email', 'date'].includes(field.type))
+        sort.schema.enum.push(field.name, `-${field.name}`)
     }
   }
 }

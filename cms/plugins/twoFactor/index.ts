@@ -4,9 +4,9 @@ import { payloadTotp } from 'payload-totp'
 
 import { signedInStaff } from '../../access/signedInStaff'
 import { awaitingSecondFactor, staffAccount } from '../../access/staffAccount'
-import { USERS } from '../../slugs'
 import { writeAuditEntry } from '../../audit'
 import { countAuthAttempt } from '../../security/authRateLimit'
+import { USERS } from '../../slugs'
 
 type TotpOptions = Parameters<typeof payloadTotp>[0]
 
@@ -38,12 +38,18 @@ function guarded(path: string, handler: PayloadHandler): PayloadHandler {
   return async (req) => {
     if (!mayCall(req)) {
       const status = req.user ? 403 : 401
-      return Response.json({ ok: false, message: req.t(status === 401 ? 'error:unauthorized' : 'error:notAllowedToPerformAction') }, { status })
+      return Response.json(
+        { ok: false, message: req.t(status === 401 ? 'error:unauthorized' : 'error:notAllowedToPerformAction') },
+        { status },
+      )
     }
     await countAuthAttempt(req, 'two-factor')
     const response = await handler(req)
     if (path === '/verify-totp' && req.user) {
-      const { ok } = (await response.clone().json().catch(() => ({}))) as { ok?: boolean }
+      const { ok } = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { ok?: boolean }
       const username = String((req.user as { username?: string }).username ?? req.user.id)
       await writeAuditEntry(req, {
         action: ok ? 'login' : 'login-failed',

@@ -15,9 +15,8 @@
  * next use; old CMS answers are kept until then as the fallback for a CMS that is down.
  */
 import type { MiddlewareHandler } from 'astro'
-
-import { shopConfig } from '../config'
 import { LRUCache } from 'lru-cache'
+import { shopConfig } from '../config'
 
 import { FRACTION_DIGITS } from './money'
 import { pageKey } from './pageKey'

@@ -59,7 +59,12 @@ const inStock = z
 // Letters, digits, punctuation and spaces; control characters are noise from a pasted link.
 const search = z
   .string()
-  .transform((value) => value.replace(/\p{C}+/gu, ' ').replace(/\s+/g, ' ').trim())
+  .transform((value) =>
+    value
+      .replace(/\p{C}+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
   .pipe(z.string().max(SEARCH_MAX_LENGTH, `Search for at most ${SEARCH_MAX_LENGTH} characters.`))
 
 function priceSchema(label: string, fractionDigits: number) {
@@ -88,7 +93,10 @@ export function parseCatalogue(params: URLSearchParams, { fractionDigits = 2 } =
   if (q.success) view.q = q.data
   else errors.q = q.error.issues[0].message
 
-  for (const [field, label] of [['min', 'Lowest price'], ['max', 'Highest price']] as const) {
+  for (const [field, label] of [
+    ['min', 'Lowest price'],
+    ['max', 'Highest price'],
+  ] as const) {
     if (typed[field].trim() === '') continue
     const price = priceSchema(label, fractionDigits).safeParse(typed[field])
     if (price.success) view[field] = price.data
@@ -118,5 +126,4 @@ export function catalogueSearch(view: CatalogueView, { fractionDigits = 2 } = {}
   return search ? `?${search}` : ''
 }
 
-export const catalogueHref = (view: CatalogueView, options?: { fractionDigits?: number }): string =>
-  `/${catalogueSearch(view, options)}`
+export const catalogueHref = (view: CatalogueView, options?: { fractionDigits?: number }): string => `/${catalogueSearch(view, options)}`

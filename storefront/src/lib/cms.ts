@@ -5,17 +5,14 @@
  * middleware turns into the friendly 503 page.
  */
 import type { PaginatedDocs } from 'payload'
-
-import { shopConfig } from '../config'
 import { stringify } from 'qs-esm'
-
 import type { Item } from '../../../cms/payload-types'
-import type { CatalogueView } from './catalogue'
 import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/requestContext.ts'
-import type { RestQuery } from './queries'
-
+import { shopConfig } from '../config'
 import { cached } from './cache'
+import type { CatalogueView } from './catalogue'
 import { type ItemImage, itemImage } from './image'
+import type { RestQuery } from './queries'
 import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
 import { richTextToHtml } from './richText'
 
@@ -94,8 +91,7 @@ const countItems = (view: CatalogueView): Promise<number> =>
 const CARD_SUMMARY_LENGTH = 110
 
 /** The CMS's summary cut to `maxLength`, with "…". */
-const shorter = (text: string, maxLength: number): string =>
-  text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text
+const shorter = (text: string, maxLength: number): string => (text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text)
 
 /** What an item card shows. */
 export type ItemCard = Pick<Item, 'id' | 'name' | 'slug' | 'price' | 'quantity'> & {

@@ -25,10 +25,7 @@ export function itemImage(item: { name: string; image?: unknown }, cmsBase: stri
   const { url, alt, width, height, sizes } = upload as Upload & { url: string }
   const absolute = (path: string): string => new URL(path, `${cmsBase}/`).toString()
 
-  const candidates = [
-    ...(isObject(sizes) ? Object.values(sizes) : []).filter(isObject),
-    { url, width },
-  ].flatMap((size) =>
+  const candidates = [...(isObject(sizes) ? Object.values(sizes) : []).filter(isObject), { url, width }].flatMap((size) =>
     typeof size.url === 'string' && positive(size.width) ? [`${absolute(size.url)} ${size.width}w`] : [],
   )
 

@@ -4,10 +4,8 @@
  * sorting and paging all happen in the CMS's query; each asks only for the fields it renders.
  */
 import type { Where } from 'payload'
-
-import type { CatalogueView, SortKey } from './catalogue'
-
 import { foldForSearch } from '../../../shared/search.ts'
+import type { CatalogueView, SortKey } from './catalogue'
 
 export const ITEMS_PER_PAGE = 24
 

@@ -1,6 +1,5 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
 type RichText = { root: unknown } | null | undefined
 

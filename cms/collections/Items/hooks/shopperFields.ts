@@ -1,11 +1,8 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
-import type { CollectionBeforeChangeHook } from 'payload'
-
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
-
-import type { Item } from '../../../payload-types'
-
+import type { CollectionBeforeChangeHook } from 'payload'
 import { foldForSearch, SEARCH_TEXT_MAX_LENGTH, summaryOf } from '../../../../shared/search.ts'
+import type { Item } from '../../../payload-types'
 
 /**
  * Keeps the fields the shop queries in step with what Uncle Pat edits:
@@ -22,9 +19,7 @@ import { foldForSearch, SEARCH_TEXT_MAX_LENGTH, summaryOf } from '../../../../sh
  */
 export const shopperFields: CollectionBeforeChangeHook<Item> = ({ data, originalDoc }) => {
   const item = { ...originalDoc, ...data }
-  const description = item.description
-    ? convertLexicalToPlaintext({ data: item.description as SerializedEditorState })
-    : ''
+  const description = item.description ? convertLexicalToPlaintext({ data: item.description as SerializedEditorState }) : ''
   return {
     ...data,
     soldOut: !(typeof item.quantity === 'number' && item.quantity > 0),

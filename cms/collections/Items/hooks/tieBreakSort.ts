@@ -18,5 +18,8 @@ export const tieBreakSort: CollectionBeforeOperationHook = ({ args, collection, 
 
 function sortKeys(sort: unknown): string[] {
   const list = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
-  return list.filter((key): key is string => typeof key === 'string').map((key) => key.trim()).filter(Boolean)
+  return list
+    .filter((key): key is string => typeof key === 'string')
+    .map((key) => key.trim())
+    .filter(Boolean)
 }

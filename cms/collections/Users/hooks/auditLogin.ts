@@ -1,7 +1,6 @@
 import type { AfterErrorHook, CollectionAfterLoginHook } from 'payload'
-
-import { USERS } from '../../../slugs'
 import { writeAuditEntry } from '../../../audit'
+import { USERS } from '../../../slugs'
 
 /** Users afterLogin: runs inside the login's transaction, so no login succeeds unrecorded. */
 export const auditLogin: CollectionAfterLoginHook = async ({ req, user }) => {

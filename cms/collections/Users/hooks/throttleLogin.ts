@@ -1,7 +1,6 @@
-import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
-
 import { pbkdf2 } from 'node:crypto'
 import { promisify } from 'node:util'
+import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
 
 import { clientIp } from '../../../security/clientIp'
 import { accountName, LoginRefused, mustWait, recordSuccess } from '../../../security/loginThrottle'

@@ -1,11 +1,10 @@
-import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 import type { ImportBeforeHook } from '@payloadcms/plugin-import-export/types'
+import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import { slugify } from 'payload/shared'
-
-import { IMPORTS, ITEMS } from '../../../slugs'
 import { writeAuditEntry } from '../../../audit'
+import { IMPORTS, ITEMS } from '../../../slugs'
 
 /**
  * Imports are all or nothing. The import-export plugin writes each row on its own and keeps going

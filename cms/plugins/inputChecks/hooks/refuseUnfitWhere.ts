@@ -11,8 +11,7 @@ const RELATION_OPERATORS_PAYLOAD_SANITIZES = new Set(['contains', 'equals', 'lik
 
 const isNumberText = (value: unknown) =>
   typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-const isDate = (value: unknown) =>
-  (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
+const isDate = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
 const isObjectIdText = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)
 const isNull = (value: unknown) => value === null || value === 'null'
 const isScalar = (value: unknown) => value === null || ['boolean', 'number', 'string'].includes(typeof value)
@@ -20,9 +19,7 @@ const isScalar = (value: unknown) => value === null || ['boolean', 'number', 'st
 /** Whether `value` (one value or a list) fits what the field stores. */
 function fits(field: Queried, numericIds: boolean, operator: string, value: unknown): boolean {
   if (!LIST_OPERATORS.has(operator) && !isScalar(value)) return false
-  const values = Array.isArray(value)
-    ? value
-    : LIST_OPERATORS.has(operator) && typeof value === 'string' ? value.split(',') : [value]
+  const values = Array.isArray(value) ? value : LIST_OPERATORS.has(operator) && typeof value === 'string' ? value.split(',') : [value]
   if (!values.every(isScalar)) return false
   const relation = field.type === 'relationship' || field.type === 'upload'
   if (relation || field.name === 'id') {
@@ -35,7 +32,8 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
   if (field.type === 'date') return values.every((one) => isNull(one) || isDate(one))
   // The same cast on MongoDB for a number field compared with "abc". A lone "" passes: it reads
   // as 0, and the admin panel sends it for a filter still being typed.
-  if (field.type === 'number') return values.every((one) => isNull(one) || (one === '' && !LIST_OPERATORS.has(operator)) || isNumberText(one))
+  if (field.type === 'number')
+    return values.every((one) => isNull(one) || (one === '' && !LIST_OPERATORS.has(operator)) || isNumberText(one))
   return true
 }
 

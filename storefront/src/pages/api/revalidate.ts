@@ -6,10 +6,8 @@
  * secret gets 401.
  */
 import type { APIRoute } from 'astro'
-
-import { shopConfig } from '../../config'
-
 import { PURGE_TARGETS, purgeTargetOf } from '../../../../shared/purge.ts'
+import { shopConfig } from '../../config'
 import { purge } from '../../lib/cache'
 import { bearerToken, isSecret } from '../../lib/secret'
 
