@@ -19,13 +19,15 @@ import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
  */
 export function databaseAdapter(uri: string | undefined, { logger }: { logger?: Logger } = {}): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
-    return mongooseAdapter({
-      url: uri,
-      // Build the unique indexes (item slugs, usernames) before the first request, not in the
-      // background after it, so a duplicate can never slip in just after a start.
-      ensureIndexes: true,
-      afterOpenConnection: decideTransactions,
-    })
+    return withPagesWithoutCount(
+      mongooseAdapter({
+        url: uri,
+        // Build the unique indexes (item slugs, usernames) before the first request, not in the
+        // background after it, so a duplicate can never slip in just after a start.
+        ensureIndexes: true,
+        afterOpenConnection: decideTransactions,
+      }),
+    )
   }
   // Dev mode pushes schema changes straight into its database, which a production server then
   // refuses to migrate; so the two builds keep separate files.
@@ -128,6 +130,27 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
         }
         await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
       }
+      return db
+    },
+  }
+}
+
+/**
+ * The shop asks for a page of the catalogue with `pagination: false` (no count of every match on
+ * every page: it counts once per filter). SQLite's adapter still honours `page` then; MongoDB's
+ * (mongoose-paginate) drops it and answers page 1 for every page. There, a later page is asked
+ * for with pagination on: correct, at the price of the count.
+ */
+function withPagesWithoutCount(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const find = db.find
+      db.find = function (this: BaseDatabaseAdapter, options) {
+        const later = options.pagination === false && (options.page ?? 1) > 1 && (options.limit ?? 0) > 0
+        return find.call(this, later ? { ...options, pagination: true } : options)
+      } as typeof find
       return db
     },
   }

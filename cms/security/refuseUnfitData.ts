@@ -23,7 +23,8 @@ export const isNumberText = (text: string): boolean => {
   const trimmed = text.trim()
   return trimmed !== '' && Number.isFinite(Number(trimmed)) && Number(trimmed) === Number.parseFloat(trimmed)
 }
-const isNumberLike = (value: unknown) =>
+/** A number, or text that is one: what a number field and a numeric `where` take. */
+export const isNumberLike = (value: unknown): boolean =>
   (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && isNumberText(value))
 const isDate = (value: unknown) =>
   value instanceof Date || (typeof value === 'string' && value !== '' && !Number.isNaN(new Date(value).getTime()))

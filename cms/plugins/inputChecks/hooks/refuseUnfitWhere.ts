@@ -4,13 +4,13 @@ type Queried = { flattenedFields?: Queried[]; hasMany?: boolean; name: string; r
 
 import { APIError, QueryError } from 'payload'
 
+import { isNumberLike } from '../../../security/refuseUnfitData'
+
 /** Operators that only make sense on `point` fields. */
 const POINT_OPERATORS = new Set(['intersects', 'near', 'within'])
 const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
 const RELATION_OPERATORS_PAYLOAD_SANITIZES = new Set(['contains', 'equals', 'like', 'not_equals'])
 
-const isNumberText = (value: unknown) =>
-  typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
 const isDate = (value: unknown) => (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
 const isObjectIdText = (value: unknown) => typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)
 const isNull = (value: unknown) => value === null || value === 'null'
@@ -23,7 +23,7 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
   if (!values.every(isScalar)) return false
   const relation = field.type === 'relationship' || field.type === 'upload'
   if (relation || field.name === 'id') {
-    if (numericIds) return values.every((one) => isNull(one) || isNumberText(one))
+    if (numericIds) return values.every((one) => isNull(one) || isNumberLike(one))
     // MongoDB's ids are ObjectIds. For a relationship Payload itself drops a malformed one for
     // some operators; otherwise (and for `id` with a comma in it) mongoose throws (a 500) when it
     // cannot cast the value.
@@ -33,7 +33,7 @@ function fits(field: Queried, numericIds: boolean, operator: string, value: unkn
   // The same cast on MongoDB for a number field compared with "abc". A lone "" passes: it reads
   // as 0, and the admin panel sends it for a filter still being typed.
   if (field.type === 'number')
-    return values.every((one) => isNull(one) || (one === '' && !LIST_OPERATORS.has(operator)) || isNumberText(one))
+    return values.every((one) => isNull(one) || (one === '' && !LIST_OPERATORS.has(operator)) || isNumberLike(one))
   return true
 }
 
