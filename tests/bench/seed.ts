@@ -2,6 +2,8 @@
  * Believable items for the benchmark, the same on every run (tests/bench/seed-local.ts writes
  * them through Payload's local API).
  */
+import { paragraph } from '../helpers/richText.ts'
+
 const brands = [
   'Ah Huat',
   'Golden Lion',
@@ -84,28 +86,6 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
-
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    version: 1,
-    children: [
-      {
-        type: 'paragraph',
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
-      },
-    ],
-  },
-})
 
 export function benchItems(count: number) {
   const next = random(42)

@@ -20,6 +20,7 @@ import {
 } from '../../storefront/src/lib/queries'
 import { freshDatabaseUri } from '../helpers/database'
 import { login, rest } from '../helpers/rest'
+import { paragraph } from '../helpers/richText'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 
 let cms: Cms
@@ -36,27 +37,6 @@ const catalogue = async (partial: Partial<CatalogueView>) => {
   return { ...page.body, totalDocs: count.body.totalDocs }
 }
 const names = (body: any): string[] => body.docs.map((doc: any) => doc.name)
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    version: 1,
-    children: [
-      {
-        type: 'paragraph',
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', text, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }],
-      },
-    ],
-  },
-})
 const create = async (body: Record<string, unknown>) => {
   const response = await rest(cms.url, 'items', { method: 'POST', token, body: { _status: 'published', ...body } })
   expect(response.status, JSON.stringify(response.body)).toBe(201)
