@@ -14,6 +14,7 @@ import { auditFailedLogin } from './cms/collections/Users/hooks/auditLogin'
 import { cmsConfig } from './cms/config'
 import { databaseAdapter } from './cms/database'
 import { runTasksAfterCommit } from './cms/database/afterCommit'
+import { catalogueVersion } from './cms/endpoints/catalogueVersion'
 import { health } from './cms/endpoints/health'
 import { plugins } from './cms/plugins'
 import { internalCollectionsForStaffOnly } from './cms/security/internalCollections'
@@ -34,7 +35,7 @@ export default buildConfig({
   serverURL: cmsConfig.serverURL,
   db: databaseAdapter(cmsConfig.DATABASE_URI, { logger }),
   logger,
-  endpoints: [health],
+  endpoints: [health, catalogueVersion],
   editor: lexicalEditor(),
   sharp,
   // No usage reports from a shop's server to Payload's servers (and no work for them per start).

@@ -37,6 +37,9 @@ const envSchema = z.object({
   REVALIDATE_SECRET: z.string().optional(),
   // How long (seconds) CMS answers and rendered pages are reused; edits purge them at once.
   CMS_CACHE_SECONDS: whole('CMS_CACHE_SECONDS', 1, 86_400).default(30),
+  // How often (ms) each replica asks the CMS whether the catalogue changed (0: never; then only
+  // the CMS's purge, which reaches one address, or CMS_CACHE_SECONDS refresh the caches).
+  CATALOGUE_POLL_MS: whole('CATALOGUE_POLL_MS', 0, 60_000).default(500),
   // The shop's public address for canonical links, Open Graph and the sitemap.
   SHOP_URL: z.url({ protocol: /^https?$/, error: 'SHOP_URL must be a full http(s) address, e.g. https://shop.example.com.' }).optional(),
 })

@@ -3,7 +3,11 @@ import { defineMiddleware, sequence } from 'astro:middleware'
 import { currentRequestId, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../../shared/requestContext.ts'
 import { pageCache } from './lib/cache'
 import { CmsUnavailableError } from './lib/cms'
+import { watchCatalogue } from './lib/freshness'
 import { log } from './lib/log'
+
+// Every replica follows the catalogue's version from its first request on (lib/freshness.ts).
+watchCatalogue()
 
 /** Probes that load balancers send every few seconds: logged only at debug level. */
 const PROBES = new Set(['/healthz', '/readyz'])

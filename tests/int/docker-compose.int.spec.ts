@@ -152,7 +152,7 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
   it('health checks call endpoints the apps have, with a program the image has', () => {
     // The CMS's /api/health is a Payload endpoint with path /health; the storefront's a page.
     expect(read('cms/endpoints/health.ts')).toMatch(/path: '\/health'/)
-    expect(read('payload.config.ts')).toMatch(/endpoints: \[health\]/)
+    expect(read('payload.config.ts')).toMatch(/endpoints: \[health[,\]]/)
     expect(existsSync(path.join(root, 'storefront/src/pages/healthz.ts'))).toBe(true)
     const image = runtimeImage()
     // The official Node image has `node` on its PATH.
