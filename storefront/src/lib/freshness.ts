@@ -22,10 +22,13 @@ async function checkCatalogueVersion(): Promise<void> {
       signal: AbortSignal.timeout(shopConfig.CMS_TIMEOUT_MS),
     })
     const version = response.ok ? catalogueVersionOf(await response.json()) : undefined
-    // The first answer purges too: a page cached before it may already be older than the catalogue.
+    // The first answer only sets the mark: the caches fill from the first request on, in step
+    // with it (an edit in between is what the CMS's own purge covers).
     if (version !== undefined && version !== lastSeen) {
-      if (lastSeen !== undefined) log.debug({ version }, 'catalogue changed: caches purged')
-      purge()
+      if (lastSeen !== undefined) {
+        purge()
+        log.debug({ version }, 'catalogue changed: caches purged')
+      }
       lastSeen = version
     }
   } catch {
