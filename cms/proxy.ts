@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server'
 
 import { cmsConfig } from './config'
 import { cmsSecurityHeaders } from './security/headers'
-import { malformedJsonParam } from './security/jsonQueryParams'
+import { malformedJsonMessage, malformedJsonParam } from './security/jsonQueryParams'
 import { safeBack } from './security/safeBack'
 
 const dev = process.env.NODE_ENV === 'development'
@@ -27,8 +27,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (isApi) {
     const malformed = malformedJsonParam(searchParams)
     if (malformed) {
-      const message = `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`
-      return withHeaders(NextResponse.json({ errors: [{ message }] }, { status: 400 }), apiHeaders)
+      return withHeaders(NextResponse.json({ errors: [{ message: malformedJsonMessage(malformed) }] }, { status: 400 }), apiHeaders)
     }
     // Not rewriting the request's headers: Next would copy and merge them all again, on the path
     // every shop and API request takes.

@@ -16,3 +16,7 @@ export function malformedJsonParam(searchParams: URLSearchParams): null | string
   }
   return null
 }
+
+/** The 400's message for a `where`/`data` parameter that is not JSON. */
+export const malformedJsonMessage = (name: string): string =>
+  `The "${name}" parameter is not valid JSON; write it as ${name}[field][operator]=value or as JSON.`

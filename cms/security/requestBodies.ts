@@ -4,7 +4,7 @@ import { APIError, createLocalReq, Forbidden, ValidationError } from 'payload'
 
 import type { AccessCheck } from './earlyRefusal.ts'
 import { JSON_MAX_BYTES, JSON_TOO_LARGE } from './jsonBodyLimit'
-import { malformedJsonParam } from './jsonQueryParams'
+import { malformedJsonMessage, malformedJsonParam } from './jsonQueryParams'
 import { refuseUnfitData, unfitData, writableFields } from './refuseUnfitData'
 
 const isJson = (req: PayloadRequest) => (req.headers.get('content-type') ?? '').split(';', 1)[0] === 'application/json'
@@ -39,6 +39,15 @@ const AUTH_BODIES: Record<string, string[]> = {
 }
 const textFields = (names: string[]): Field[] => names.map((name) => ({ name, type: 'text' }))
 
+/**
+ * Whether the collection's access function refuses this caller outright, asked without the data
+ * (as Payload's /api/access asks it). A query result or an error means "it depends": not refused.
+ */
+async function refusedWithoutData(access: ((args: never) => unknown) | undefined, req: PayloadRequest): Promise<boolean> {
+  const allowed = await Promise.resolve(access?.({ req } as never)).catch(() => true)
+  return allowed === false
+}
+
 /** Routes whose body is one document's data: a create, an update, the first account. */
 const WRITES: Record<string, 'create' | 'update'> = {
   'post /': 'create',
@@ -66,20 +75,10 @@ function guardEndpoint(collection: SanitizedCollectionConfig, endpoint: Endpoint
     ...endpoint,
     handler: async (req) => {
       const malformed = malformedJsonParam(req.searchParams)
-      if (malformed) {
-        throw new APIError(
-          `The "${malformed}" parameter is not valid JSON; write it as ${malformed}[field][operator]=value or as JSON.`,
-          400,
-          undefined,
-          true,
-        )
-      }
+      if (malformed) throw new APIError(malformedJsonMessage(malformed), 400, undefined, true)
       if (endpoint.method !== 'post' && endpoint.method !== 'patch' && endpoint.method !== 'put') return endpoint.handler(req)
       if (write && endpoint.path !== '/first-register') {
-        const access = collection.access[write]
-        // Access functions may not need the data (Payload's /access endpoint calls them without).
-        const allowed = await Promise.resolve(access?.({ req } as never)).catch(() => true)
-        if (allowed === false) throw new Forbidden(req.t)
+        if (await refusedWithoutData(collection.access[write], req)) throw new Forbidden(req.t)
       }
       if (isMultipart(req)) return endpoint.handler(req)
       if (!isJson(req)) {
@@ -163,8 +162,9 @@ export function accessBeforeReading(payload: Payload): AccessCheck {
     const cookies = headers.get('cookie') ?? ''
     if (headers.has('authorization') || cookies.includes(`${payload.config.cookiePrefix}-token=`)) return undefined
     const req = await createLocalReq({}, payload)
-    const allowed = await Promise.resolve(collection.config.access[operation]?.({ req } as never)).catch(() => true)
-    return allowed === false ? { status: 403, message: req.t('error:notAllowedToPerformAction') } : undefined
+    return (await refusedWithoutData(collection.config.access[operation], req))
+      ? { status: 403, message: req.t('error:notAllowedToPerformAction') }
+      : undefined
   }
 }
 
