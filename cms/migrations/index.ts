@@ -3,6 +3,7 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
+import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
 import * as migration_20261130_040500_admin_items_sort_indexes from './20261130_040500_admin_items_sort_indexes';
 
 export const migrations = [
@@ -30,6 +31,11 @@ export const migrations = [
     up: migration_20261130_015500_admin_items_list_index.up,
     down: migration_20261130_015500_admin_items_list_index.down,
     name: '20261130_015500_admin_items_list_index',
+  },
+  {
+    up: migration_20261130_033002_attempt_counters.up,
+    down: migration_20261130_033002_attempt_counters.down,
+    name: '20261130_033002_attempt_counters',
   },
   {
     up: migration_20261130_040500_admin_items_sort_indexes.up,
