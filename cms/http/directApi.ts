@@ -115,7 +115,11 @@ export function createDirectApi({ production, trustProxy }: { production: boolea
     const response = await api.handle(new Request(url, { method: 'GET', headers: forwardedHeaders(req, trustProxy) }), path)
     send(res, response.status, response.headers)
     if (!response.body) res.end()
-    else await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res)
+    else
+      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch((error: unknown) => {
+        // A client that hung up mid-answer is logged as a 499 by cms/server.ts, not as a failure.
+        if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error
+      })
     return true
   }
 }
