@@ -11,8 +11,12 @@ const PRIVATE = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex, nofollo
 
 const refusal = (status: number, message: string): Response => Response.json({ errors: [{ message }] }, { status, headers: PRIVATE })
 
-/** Where shoppers' browsers reach the shop: SHOP_URL, else STOREFRONT_URL (a laptop's shop). */
-const shopBase = (): string => cmsConfig.SHOP_URL ?? cmsConfig.STOREFRONT_URL
+/**
+ * Where shoppers' browsers reach the shop: SHOP_URL; in local mode else STOREFRONT_URL (a laptop's
+ * shop). In production STOREFRONT_URL is where the CMS reaches the shop (http://storefront:4321
+ * in docker), which a browser cannot open.
+ */
+const shopBase = (): string | undefined => cmsConfig.SHOP_URL ?? (cmsConfig.production ? undefined : cmsConfig.STOREFRONT_URL)
 
 /**
  * GET /api/items/:id/preview, the admin's "Preview on the shop" (Items' admin.preview): for
@@ -27,6 +31,8 @@ export const itemPreviewLink: Endpoint = {
     if (!signedInStaff(req)) throw new Forbidden(req.t)
     const secret = cmsConfig.REVALIDATE_SECRET
     if (!secret) return refusal(503, 'Previews need REVALIDATE_SECRET, the secret the CMS and the shop share.')
+    const base = shopBase()
+    if (!base) return refusal(503, "Previews need SHOP_URL, the shop's public address.")
     // Staff read drafts (publishedOrStaff); the latest draft's slug is where the page will be.
     const item = await req.payload.findByID({
       collection: ITEMS,
@@ -37,7 +43,7 @@ export const itemPreviewLink: Endpoint = {
       overrideAccess: false,
       req,
     })
-    const target = new URL(`/items/${encodeURIComponent(item.slug)}`, shopBase())
+    const target = new URL(`/items/${encodeURIComponent(item.slug)}`, base)
     target.searchParams.set(PREVIEW_PARAM, signPreview(secret, item.id))
     return new Response(null, { status: 302, headers: { ...PRIVATE, location: target.href, 'referrer-policy': 'no-referrer' } })
   },
