@@ -13,17 +13,20 @@ type Props = { id?: number | string }
 export function PreviewOnShop({ id }: Props): React.ReactNode {
   if (id === undefined || id === null || id === '') return null
   return (
-    <Button
-      buttonStyle="secondary"
-      el="anchor"
-      id="preview-on-shop"
-      margin={false}
-      newTab
-      size="medium"
-      tooltip="Shows the last saved draft, as shoppers will see it"
-      url={previewLinkPath(id)}
-    >
-      Preview on the shop
-    </Button>
+    // One line beside Save Draft and Publish changes, which would otherwise squeeze it into two.
+    <div style={{ display: 'flex', whiteSpace: 'nowrap' }}>
+      <Button
+        buttonStyle="secondary"
+        el="anchor"
+        id="preview-on-shop"
+        margin={false}
+        newTab
+        size="medium"
+        tooltip="Shows the last saved draft, as shoppers will see it"
+        url={previewLinkPath(id)}
+      >
+        Preview on the shop
+      </Button>
+    </div>
   )
 }
