@@ -15,7 +15,9 @@ import { accessBeforeReading } from './security/requestBodies'
  */
 export async function boot(): Promise<void> {
   try {
-    const payload = await getPayload({ config })
+    // cron: the jobs queue (scheduled publish and unpublish) runs in this process from the start,
+    // every JOBS_CRON, not only once someone has opened the admin panel.
+    const payload = await getPayload({ config, cron: true })
     onAccessBeforeReading(accessBeforeReading(payload))
     // cms/server.ts answers API reads with Payload's REST handler itself (cms/http/directApi.ts):
     // the same call @payloadcms/next's REST_GET makes, with the config Next's routes use.
