@@ -14,6 +14,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
+import { aislesAsSlugs } from './spreadsheetAisles'
 import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
 
 /**
@@ -147,6 +148,8 @@ export const Items: CollectionConfig = {
       index: true,
       label: 'Aisles',
       admin: { position: 'sidebar', description: 'The aisles where shoppers find this item on the shop.' },
+      // Spreadsheets name aisles by slug ("drinks,snacks"); imports look the slugs up.
+      custom: { 'plugin-import-export': { hooks: { beforeExport: aislesAsSlugs } } },
     },
     {
       type: 'row',
