@@ -3,7 +3,7 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
-import * as migration_20261130_032848_aisles from './20261130_032848_aisles';
+import * as migration_20261130_034856_aisles from './20261130_034856_aisles';
 import * as migration_20261130_040000_aisle_rels_index from './20261130_040000_aisle_rels_index';
 
 export const migrations = [
@@ -33,13 +33,13 @@ export const migrations = [
     name: '20261130_015500_admin_items_list_index',
   },
   {
-    up: migration_20261130_032848_aisles.up,
-    down: migration_20261130_032848_aisles.down,
-    name: '20261130_032848_aisles'
+    up: migration_20261130_034856_aisles.up,
+    down: migration_20261130_034856_aisles.down,
+    name: '20261130_034856_aisles',
   },
   {
     up: migration_20261130_040000_aisle_rels_index.up,
     down: migration_20261130_040000_aisle_rels_index.down,
-    name: '20261130_040000_aisle_rels_index',
+    name: '20261130_040000_aisle_rels_index'
   },
 ];

@@ -8,6 +8,7 @@ import { revalidateStorefrontOnEveryChange, revalidateStorefrontOnEveryDelete } 
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES } from '../../slugs'
 import { slugFromName } from '../Items/hooks/slugFromName'
+import { tieBreakSort } from '../Items/hooks/tieBreakSort'
 import { validateSlug } from '../Items/validation'
 import {
   AISLE_DESCRIPTION_MAX_LENGTH,
@@ -39,9 +40,11 @@ export const Categories: CollectionConfig = {
     delete: isStaff,
   },
   defaultSort: 'position',
-  // The shop lists every aisle by position (then name) in its header: one index read.
-  indexes: [{ fields: ['position', 'name'] }],
+  // The shop lists every aisle by position, then name, in its header: one read of this index
+  // (tieBreakSort ends the sort with createdAt in the same direction, as for items).
+  indexes: [{ fields: ['position', 'name', 'createdAt'] }],
   hooks: {
+    beforeOperation: [tieBreakSort],
     // The audit entry is written in the same transaction as the change; the shop is told after the commit.
     afterChange: [auditChange, revalidateStorefrontOnEveryChange],
     afterDelete: [auditDelete, revalidateStorefrontOnEveryDelete],
