@@ -48,7 +48,8 @@ const page = async (path: string) => {
     status: response.status,
     location: response.headers.get('location'),
     cache: response.headers.get('x-cache'),
-    html: await response.text(),
+    // Astro's scoped styles add a class to every element; the assertions read the markup without.
+    html: (await response.text()).replace(/ class="[^"]*"/g, ''),
   }
 }
 /** The item slugs of a rendered list, in order. */
@@ -243,7 +244,7 @@ describe('the shop by aisle', () => {
   it('the header menu lists every aisle on every page (no JavaScript needed), and the home page too', async () => {
     for (const path of ['/', '/items/kaya-spread-400-g', '/aisles/snacks', '/no-such-page']) {
       const { html } = await page(path)
-      const menu = html.match(/<details class="aisle-menu[^"]*">([\s\S]*?)<\/details>/)?.[1] ?? ''
+      const menu = html.match(/<nav aria-label="Aisles"><details>([\s\S]*?)<\/details>/)?.[1] ?? ''
       expect(
         [...menu.matchAll(/href="(\/aisles\/[^"]+)"/g)].map((match) => match[1]),
         path,
@@ -252,7 +253,7 @@ describe('the shop by aisle', () => {
     expect((await page('/aisles/snacks')).html).toMatch(/<a href="\/aisles\/snacks" aria-current="page"/)
     const home = (await page('/')).html
     expect(home).toContain('Shop by aisle')
-    expect(home).toMatch(/<section class="aisles[^"]*" aria-labelledby="aisles-title">/)
+    expect(home).toMatch(/<section aria-labelledby="aisles-title">/)
   })
 
   it('the sitemap lists every aisle', async () => {
@@ -263,13 +264,13 @@ describe('the shop by aisle', () => {
 
   it('an item page links to its aisles; reached from an aisle, its breadcrumb leads back there', async () => {
     const plain = await page('/items/milo-3-in-1-18-sachets')
-    expect(plain.html).toMatch(/<nav class="in-aisles[^"]*" aria-label="Aisles with this item">/)
+    expect(plain.html).toContain('<nav aria-label="Aisles with this item">')
     expect(plain.html).toContain('href="/aisles/drinks"')
     expect(plain.html).toContain('href="/aisles/breakfast-staples"')
     const fromAisle = await page('/items/milo-3-in-1-18-sachets?sort=price-asc&aisle=drinks')
     expect(fromAisle.status).toBe(200)
     expect(fromAisle.html).toMatch(
-      /<li><a href="\/aisles\/drinks">Drinks<\/a><\/li>\s*<li><a href="\/aisles\/drinks\?sort=price-asc">All items<\/a><\/li>/,
+      /<li><a href="\/aisles\/drinks">Drinks<\/a><\/li>\s*<li><a href="\/aisles\/drinks\?sort=price-asc">Price, low to high<\/a><\/li>/,
     )
     // The aisle list links its items that way.
     expect((await page('/aisles/drinks')).html).toContain('href="/items/milo-3-in-1-18-sachets?aisle=drinks"')
