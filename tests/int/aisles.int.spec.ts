@@ -187,6 +187,16 @@ describe('items by aisle, for API users', () => {
     expect(Object.keys(fieldMessages(response.body))).toContain('categories')
     expect((await asStaff('items?where[name][equals]=Ghost Item&draft=true&depth=0', 'GET')).body.totalDocs).toBe(0)
   })
+
+  it('deleting an aisle takes its items out of it; they save as before', async () => {
+    const aisle = (await asStaff('categories', 'POST', { name: 'Seasonal', position: 80 })).body.doc
+    const kaya = (await cms('items?where[slug][equals]=kaya-spread-400-g&depth=0')).body.docs[0]
+    expect((await asStaff(`items/${kaya.id}`, 'PATCH', { categories: [...kaya.categories, aisle.id] })).status).toBe(200)
+    expect((await asStaff(`categories/${aisle.id}`, 'DELETE')).status).toBe(200)
+    const after = (await cms(`items/${kaya.id}?depth=0`)).body
+    expect(after.categories).toEqual(kaya.categories)
+    expect((await asStaff(`items/${kaya.id}`, 'PATCH', { quantity: kaya.quantity })).status).toBe(200)
+  })
 })
 
 describe('the shop by aisle', () => {

@@ -10,6 +10,7 @@ import { CATEGORIES } from '../../slugs'
 import { slugFromName } from '../Items/hooks/slugFromName'
 import { tieBreakSort } from '../Items/hooks/tieBreakSort'
 import { validateSlug } from '../Items/validation'
+import { takeItemsOutOfDeletedAisle } from './hooks/takeItemsOutOfDeletedAisle'
 import {
   AISLE_DESCRIPTION_MAX_LENGTH,
   AISLE_NAME_MAX_LENGTH,
@@ -47,7 +48,7 @@ export const Categories: CollectionConfig = {
     beforeOperation: [tieBreakSort],
     // The audit entry is written in the same transaction as the change; the shop is told after the commit.
     afterChange: [auditChange, revalidateStorefrontOnEveryChange],
-    afterDelete: [auditDelete, revalidateStorefrontOnEveryDelete],
+    afterDelete: [auditDelete, takeItemsOutOfDeletedAisle, revalidateStorefrontOnEveryDelete],
   },
   fields: [
     {
