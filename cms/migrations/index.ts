@@ -3,8 +3,9 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
-import * as migration_20261130_034856_aisles from './20261130_034856_aisles';
-import * as migration_20261130_040000_aisle_rels_index from './20261130_040000_aisle_rels_index';
+import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
+import * as migration_20261130_041844_aisles from './20261130_041844_aisles';
+import * as migration_20261130_041900_aisle_rels_index from './20261130_041900_aisle_rels_index';
 
 export const migrations = [
   {
@@ -33,13 +34,18 @@ export const migrations = [
     name: '20261130_015500_admin_items_list_index',
   },
   {
-    up: migration_20261130_034856_aisles.up,
-    down: migration_20261130_034856_aisles.down,
-    name: '20261130_034856_aisles',
+    up: migration_20261130_033002_attempt_counters.up,
+    down: migration_20261130_033002_attempt_counters.down,
+    name: '20261130_033002_attempt_counters',
   },
   {
-    up: migration_20261130_040000_aisle_rels_index.up,
-    down: migration_20261130_040000_aisle_rels_index.down,
-    name: '20261130_040000_aisle_rels_index'
+    up: migration_20261130_041844_aisles.up,
+    down: migration_20261130_041844_aisles.down,
+    name: '20261130_041844_aisles',
+  },
+  {
+    up: migration_20261130_041900_aisle_rels_index.up,
+    down: migration_20261130_041900_aisle_rels_index.down,
+    name: '20261130_041900_aisle_rels_index',
   },
 ];
