@@ -88,7 +88,12 @@ describe('the aisles API (/api/categories)', () => {
     ['a fractional position', { name: 'Bakery', position: 1.5 }, 'position', 'Position must be a whole number.'],
     ['a huge position', { name: 'Bakery', position: 10_001 }, 'position', 'Position must be at most 10000.'],
     ['a position that is not a number', { name: 'Bakery', position: 'abc' }, 'position', 'position'],
-    ['a slug with stray hyphens', { name: 'Bakery', slug: '-bread--cakes-', position: 1 }, 'slug', 'Slug may contain only lowercase letters'],
+    [
+      'a slug with stray hyphens',
+      { name: 'Bakery', slug: '-bread--cakes-', position: 1 },
+      'slug',
+      'Slug may contain only lowercase letters',
+    ],
     [
       'a long description',
       { name: 'Bakery', position: 1, description: 'y'.repeat(301) },

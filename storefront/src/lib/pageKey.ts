@@ -7,6 +7,7 @@
  * A page that starts reading another query parameter must be added here, or its variants would
  * share one cached copy.
  */
+import { PREVIEW_PARAM } from '../../../shared/preview.ts'
 import { AISLE_SLUG, catalogueSearch, parseCatalogue } from './catalogue'
 
 /** The aisle an item page was reached from (`?aisle=<slug>`), for its breadcrumb. */
@@ -17,6 +18,9 @@ export const FROM_AISLE = 'aisle'
  * `fractionDigits`: of the shop's currency, as the pages parse prices (lib/money.ts).
  */
 export function pageKey(url: URL, fractionDigits: number): string | null {
+  // A preview (a signed link to a draft) is for one member of staff, now: never from the cache,
+  // never into it; this also keeps storefront/server.ts's early cache hit away from it.
+  if (url.searchParams.has(PREVIEW_PARAM)) return null
   const options = { fractionDigits }
   // The catalogue and each aisle page (/aisles/<slug>) read the same view from the URL.
   if (url.pathname === '/' || url.pathname.startsWith('/aisles/')) {
