@@ -69,6 +69,7 @@ export interface Config {
   blocks: {};
   collections: {
     items: Item;
+    categories: Category;
     media: Media;
     users: User;
     'api-clients': ApiClient;
@@ -85,6 +86,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     items: ItemsSelect<false> | ItemsSelect<true>;
+    categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
@@ -196,6 +198,10 @@ export interface Item {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * The aisles where shoppers find this item on the shop.
+   */
+  categories?: (number | Category)[] | null;
   price: number;
   quantity: number;
   soldOut?: boolean | null;
@@ -254,6 +260,37 @@ export interface Media {
       filename?: string | null;
     };
   };
+}
+/**
+ * The shop's aisles, in the order of their position. Put items in aisles on each item's page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories".
+ */
+export interface Category {
+  id: number;
+  /**
+   * As shoppers see it, e.g. "Drinks" or "Breakfast & staples".
+   */
+  name: string;
+  /**
+   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   */
+  generateSlug?: boolean | null;
+  /**
+   * The aisle's web address on the shop: /aisles/<slug>. Generated from the name.
+   */
+  slug: string;
+  /**
+   * Aisles are listed on the shop smallest position first (e.g. 10, 20, 30).
+   */
+  position: number;
+  /**
+   * Optional: one or two sentences shown at the top of the aisle's page (at most 300 characters).
+   */
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -543,6 +580,10 @@ export interface PayloadLockedDocument {
         value: number | Item;
       } | null)
     | ({
+        relationTo: 'categories';
+        value: number | Category;
+      } | null)
+    | ({
         relationTo: 'media';
         value: number | Media;
       } | null)
@@ -617,6 +658,7 @@ export interface ItemsSelect<T extends boolean = true> {
   sku?: T;
   image?: T;
   description?: T;
+  categories?: T;
   price?: T;
   quantity?: T;
   soldOut?: T;
@@ -625,6 +667,19 @@ export interface ItemsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "categories_select".
+ */
+export interface CategoriesSelect<T extends boolean = true> {
+  name?: T;
+  generateSlug?: T;
+  slug?: T;
+  position?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -892,7 +947,15 @@ export interface TaskCreateCollectionExport {
     name: string;
     batchSize?: number | null;
     collectionSlug:
-      'items' | 'media' | 'users' | 'api-clients' | 'audit-log' | 'attempt-counters' | 'exports' | 'imports';
+      | 'items'
+      | 'categories'
+      | 'media'
+      | 'users'
+      | 'api-clients'
+      | 'audit-log'
+      | 'attempt-counters'
+      | 'exports'
+      | 'imports';
     drafts?: ('yes' | 'no') | null;
     exportCollection: string;
     fields?: string[] | null;

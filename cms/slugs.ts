@@ -1,5 +1,7 @@
 /** Collection slugs, named once so code never repeats the strings. */
 export const ITEMS = 'items'
+/** The shop's aisles (drinks, snacks, …); the admin and the shop call them aisles. */
+export const CATEGORIES = 'categories'
 export const MEDIA = 'media'
 export const USERS = 'users'
 export const API_CLIENTS = 'api-clients'

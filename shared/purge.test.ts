@@ -10,6 +10,10 @@ describe('the purge protocol both apps speak', () => {
     expect(purgeTargetOf(JSON.parse(String(request.body)))).toBe('items')
   })
 
+  it('an aisle edit is a purge too', () => {
+    expect(purgeTargetOf(JSON.parse(String(purgeRequest('s3cret', 'categories').body)))).toBe('categories')
+  })
+
   it.each([null, 'items', 42, [], {}, { collection: 'users' }, { collection: ['items'] }, { collection: 'audit-log' }])(
     'the storefront refuses %j',
     (body) => {
@@ -18,6 +22,6 @@ describe('the purge protocol both apps speak', () => {
   )
 
   it('names only collections the shop shows', () => {
-    expect(PURGE_TARGETS).toEqual(['items'])
+    expect(PURGE_TARGETS).toEqual(['items', 'categories'])
   })
 })

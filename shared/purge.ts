@@ -21,7 +21,7 @@ export function catalogueVersionOf(body: unknown): string | undefined {
 }
 
 /** What the CMS may ask the shop to purge: only collections the shop shows. */
-export const PURGE_TARGETS = ['items'] as const
+export const PURGE_TARGETS = ['items', 'categories'] as const
 export type PurgeTarget = (typeof PURGE_TARGETS)[number]
 
 export const isPurgeTarget = (value: unknown): value is PurgeTarget => PURGE_TARGETS.includes(value as PurgeTarget)

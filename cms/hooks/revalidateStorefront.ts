@@ -46,3 +46,17 @@ export const revalidateStorefrontAfterDelete: CollectionAfterDeleteHook = async 
   if (shownOnShop(doc)) await purgeAfterCommit(req, collection.slug)
   return doc
 }
+
+/**
+ * For collections without drafts that the shop shows (aisles): every create, edit and delete is
+ * on the shop at once, so each one purges.
+ */
+export const revalidateStorefrontOnEveryChange: CollectionAfterChangeHook = async ({ collection, doc, req }) => {
+  await purgeAfterCommit(req, collection.slug)
+  return doc
+}
+
+export const revalidateStorefrontOnEveryDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  await purgeAfterCommit(req, collection.slug)
+  return doc
+}

@@ -5,6 +5,8 @@ import * as migration_20261130_010341_item_summary from './20261130_010341_item_
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
 import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
 import * as migration_20261130_040500_admin_items_sort_indexes from './20261130_040500_admin_items_sort_indexes';
+import * as migration_20261130_041844_aisles from './20261130_041844_aisles';
+import * as migration_20261130_041900_aisle_rels_index from './20261130_041900_aisle_rels_index';
 
 export const migrations = [
   {
@@ -41,5 +43,15 @@ export const migrations = [
     up: migration_20261130_040500_admin_items_sort_indexes.up,
     down: migration_20261130_040500_admin_items_sort_indexes.down,
     name: '20261130_040500_admin_items_sort_indexes',
+  },
+  {
+    up: migration_20261130_041844_aisles.up,
+    down: migration_20261130_041844_aisles.down,
+    name: '20261130_041844_aisles',
+  },
+  {
+    up: migration_20261130_041900_aisle_rels_index.up,
+    down: migration_20261130_041900_aisle_rels_index.down,
+    name: '20261130_041900_aisle_rels_index',
   },
 ];

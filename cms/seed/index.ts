@@ -4,8 +4,8 @@ import type { Payload } from 'payload'
 import type { CmsConfig } from '../config'
 import { TRYOUT_ADMIN_PASSWORD } from '../config'
 import { purgeStorefront, WITHOUT_PURGE } from '../hooks/revalidateStorefront'
-import { ITEMS, USERS } from '../slugs'
-import { demoItems } from './demoItems'
+import { CATEGORIES, ITEMS, USERS } from '../slugs'
+import { demoAisles, demoItems } from './demoItems'
 
 export const ADMIN_USERNAME = 'unclepat'
 
@@ -53,7 +53,13 @@ function adminPassword(payload: Payload, env: CmsConfig): string {
 
 async function seedDemoItems(payload: Payload): Promise<void> {
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
-  for (const item of demoItems) {
+  // The aisles first, so each demo item can be put in its aisles.
+  const aisleIds = new Map<string, number>()
+  for (const aisle of demoAisles) {
+    const { id } = await payload.create({ collection: CATEGORIES, overrideAccess: true, context: WITHOUT_PURGE, data: { ...aisle } })
+    aisleIds.set(aisle.slug, id)
+  }
+  for (const { aisles, ...item } of demoItems) {
     await payload.create({
       collection: ITEMS,
       overrideAccess: true,
@@ -61,6 +67,7 @@ async function seedDemoItems(payload: Payload): Promise<void> {
       context: WITHOUT_PURGE,
       data: {
         ...item,
+        categories: aisles.map((slug) => aisleIds.get(slug)!),
         slug: '', // generated from the name
         _status: 'published',
         description: convertMarkdownToLexical({ editorConfig, markdown: item.description }),
@@ -68,5 +75,5 @@ async function seedDemoItems(payload: Payload): Promise<void> {
     })
   }
   await purgeStorefront({ payload }, ITEMS)
-  payload.logger.info(`Seed: added ${demoItems.length} demo items (SEED_DEMO=false skips this).`)
+  payload.logger.info(`Seed: added ${demoItems.length} demo items in ${demoAisles.length} aisles (SEED_DEMO=false skips this).`)
 }

@@ -26,6 +26,11 @@ const pageTypes: Array<[string, string, number]> = [
   ['item page', '/items/kaya-spread-400-g?q=kaya', 200],
   ['sold-out item page', '/items/isotonic-drink-500-ml', 200],
   ['not found (404)', '/items/no-such-thing', 404],
+  ['aisle page', '/aisles/drinks', 200],
+  ['aisle page, searched, sorted and filtered', '/aisles/drinks?q=tea&sort=price-asc&inStock=1', 200],
+  ['aisle page, mistyped filters (400)', '/aisles/snacks?min=abc', 400],
+  ['item page reached from an aisle', '/items/milo-3-in-1-18-sachets?aisle=drinks', 200],
+  ['unknown aisle (404)', '/aisles/no-such-aisle', 404],
   ['error page (500)', '/500', 500],
 ]
 
@@ -43,6 +48,13 @@ for (const width of [375, 1280]) {
         await expectNoViolations(page, what)
       })
     }
+
+    test('axe: the header aisle menu, open', async ({ page }) => {
+      await page.goto(`${shopUrl()}/aisles/snacks`)
+      await page.getByRole('navigation', { name: 'Aisles' }).locator('summary').click()
+      await expect(page.getByRole('navigation', { name: 'Aisles' }).getByRole('link', { name: 'Drinks' })).toBeVisible()
+      await expectNoViolations(page, 'the open aisle menu')
+    })
 
     test('axe: the 503 page', async ({ page }) => {
       const shop = await startStorefront(`http://127.0.0.1:${await freePort()}`)

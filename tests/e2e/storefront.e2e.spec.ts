@@ -83,7 +83,7 @@ test('an item page tells search engines about the product: title, description, c
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', "Kaya Spread 400 g · Uncle Pat's Minimart")
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', `${shopUrl()}/items/kaya-spread-400-g`)
 
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '')
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '')
   expect(jsonLd).toMatchObject({
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -92,9 +92,13 @@ test('an item page tells search engines about the product: title, description, c
     description: expect.stringContaining('coconut and pandan'),
     offers: { '@type': 'Offer', price: '4.80', priceCurrency: 'SGD', availability: 'https://schema.org/InStock' },
   })
+  // Where it sits in the shop: its (first) aisle.
+  const crumbs = JSON.parse((await page.locator('script[type="application/ld+json"]').nth(1).textContent()) ?? '')
+  expect(crumbs['@type']).toBe('BreadcrumbList')
+  expect(crumbs.itemListElement.map((crumb: { name: string }) => crumb.name)).toEqual(['Shop', 'Breakfast & staples', 'Kaya Spread 400 g'])
 
   await page.goto(`${shopUrl()}/items/isotonic-drink-500-ml`)
-  const soldOut = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '')
+  const soldOut = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '')
   expect(soldOut.offers).toMatchObject({ price: '2.10', availability: 'https://schema.org/OutOfStock' })
   await expect(page.locator('.buy .stock')).toHaveText('Sold out')
 })

@@ -14,6 +14,7 @@ import { type Cms, root, startCms } from '../helpers/servers'
 
 let cms: Cms
 let adminToken: string
+let aisleId: string
 const API_KEY = 'readme-example-key-0123456789abcdef'
 
 beforeAll(async () => {
@@ -24,6 +25,8 @@ beforeAll(async () => {
     token: adminToken,
     body: { name: 'Price feed', enableAPIKey: true, apiKey: API_KEY },
   })
+  // The README's aisle example reads AISLE, an aisle's id (the demo's Drinks).
+  aisleId = String((await rest(cms.url, 'categories?where[slug][equals]=drinks&depth=0')).body.docs[0].id)
 })
 afterAll(() => cms?.stop())
 
@@ -58,7 +61,7 @@ describe("the README's curl examples", () => {
   it.each(commands.map((command) => [command]))('%s', (command) => {
     const output = execFileSync('bash', ['-c', command.replaceAll('http://localhost:3000', cms.url)], {
       encoding: 'utf8',
-      env: { ...process.env, KEY: API_KEY, TOKEN: adminToken },
+      env: { ...process.env, KEY: API_KEY, TOKEN: adminToken, AISLE: aisleId },
     })
     const body = JSON.parse(output)
     expect(body.errors, output).toBeUndefined()

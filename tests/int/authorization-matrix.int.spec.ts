@@ -82,6 +82,21 @@ const subjects: Subject[] = [
     graphql: { single: 'Item' },
   },
   {
+    name: 'categories (aisles)',
+    slug: 'categories',
+    allowed: { read: EVERYBODY, create: STAFF, update: STAFF, delete: STAFF },
+    makeTarget: () => created('categories', { name: `Matrix aisle ${unique()}`, position: 1 }),
+    restCreate: async (headers) =>
+      (await rest(cms.url, 'categories', { method: 'POST', headers: json(headers), body: { name: `Aisle ${unique()}`, position: 2 } }))
+        .status,
+    restUpdate: { position: 9 },
+    graphql: {
+      single: 'Category',
+      create: () => `createCategory(data: { name: "GraphQL aisle ${unique()}", slug: "graphql-aisle-${unique()}", position: 3 })`,
+      update: 'data: { position: 9 }',
+    },
+  },
+  {
     name: 'media',
     slug: 'media',
     allowed: { read: EVERYBODY, create: STAFF, update: STAFF, delete: STAFF },

@@ -185,6 +185,40 @@ describe('CSV export and import', () => {
     },
   )
 
+  knownDifference(FERRETDB_LACKS.transactions)(
+    "carries an item's aisles by slug: exported, imported back, and an unknown slug refuses the file",
+    async () => {
+      const rows: Record<string, string>[] = parse(await exportCsv(['id', 'name', 'categories']), { bom: true, columns: true })
+      expect(rows.find((row) => row.name === 'Milo 3-in-1 (18 sachets)')!.categories).toBe('drinks,breakfast-staples')
+      expect(rows.find((row) => row.name === 'Umbrella, Compact')!.categories).toBe('odds-and-ends')
+
+      // Uncle Pat moves the kaya to two other aisles in his spreadsheet.
+      const kaya = rows.find((row) => row.name === 'Kaya Spread 400 g')!
+      const moved = await importCsv(`id,categories\n${kaya.id},"snacks, breakfast-staples"\n`, { importMode: 'update', matchField: 'id' })
+      expect(moved.status, JSON.stringify(moved.summary)).toBe('completed')
+      const aislesOf = async (slug: string) =>
+        (await rest(cms.url, `items?where[slug][equals]=${slug}&depth=1`, { token })).body.docs[0].categories.map(
+          (aisle: { slug: string }) => aisle.slug,
+        )
+      expect(await aislesOf('kaya-spread-400-g')).toEqual(['snacks', 'breakfast-staples'])
+
+      // A new item in an aisle, and one in an aisle that does not exist: the file is refused whole.
+      const before = await items()
+      const refused = await importCsv(
+        'name,price,quantity,categories\nLychee Drink,180,10,drinks\nMystery Box,500,1,"snacks,no-such-aisle"\n',
+      )
+      expect(refused.status).toBe('failed')
+      expect(refused.summary.issueDetails!.map(({ row, error }) => ({ row, error }))).toEqual([
+        { row: 3, error: 'categories: no aisle has the slug "no-such-aisle"' },
+      ])
+      expect(await items()).toEqual(before)
+
+      const created = await importCsv('name,price,quantity,categories\nLychee Drink,180,10,drinks\n')
+      expect(created.status, JSON.stringify(created.summary)).toBe('completed')
+      expect(await aislesOf('lychee-drink')).toEqual(['drinks'])
+    },
+  )
+
   it('is for staff only', async () => {
     const anonymous = await upload(
       cms.url,

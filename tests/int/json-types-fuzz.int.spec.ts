@@ -133,6 +133,8 @@ const TARGETS: Record<string, () => Promise<Id>> = {
   items: async () =>
     (await rest(cms.url, 'items', { method: 'POST', headers: asAdmin(), body: { name: 'Fuzz target', price: 100, quantity: 1 } })).body.doc
       .id,
+  categories: async () =>
+    (await rest(cms.url, 'categories', { method: 'POST', headers: asAdmin(), body: { name: 'Fuzz aisle', position: 1 } })).body.doc.id,
   // Never the admin's own account: a fuzzed password or lock must not lock the suite out.
   users: async () =>
     (

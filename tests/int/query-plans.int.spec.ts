@@ -19,7 +19,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CatalogueView } from '../../storefront/src/lib/catalogue'
 
 import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue'
-import { catalogueCountQuery, catalogueQuery, itemBySlugQuery, type RestQuery, sitemapQuery } from '../../storefront/src/lib/queries'
+import {
+  aislesQuery,
+  catalogueCountQuery,
+  catalogueQuery,
+  itemBySlugQuery,
+  type RestQuery,
+  sitemapQuery,
+} from '../../storefront/src/lib/queries'
 import { databaseKind } from '../helpers/database'
 import { graphql } from '../helpers/graphql'
 import { openPlanner, planOf as planOfStatement, statementsOn as statementsOnCms } from '../helpers/queryPlans'
@@ -30,6 +37,7 @@ const API_KEY = 'query-plans-key-0123456789abcdef'
 let cms: Cms
 let database: DatabaseSync
 let token: string
+let aisleId: number
 
 beforeAll(async () => {
   if (databaseKind() !== 'sqlite') return
@@ -40,8 +48,19 @@ beforeAll(async () => {
     expect(response.status, JSON.stringify(response.body)).toBe(201)
   }
   await create('api-clients', { name: 'Price feed', enableAPIKey: true, apiKey: API_KEY })
+  const aisle = await rest(cms.url, 'categories', { method: 'POST', token, body: { name: 'Breakfast & staples', position: 30 } })
+  expect(aisle.status, JSON.stringify(aisle.body)).toBe(201)
+  aisleId = aisle.body.doc.id
+  await create('categories', { name: 'Drinks', position: 10 })
   // The README's examples look these up; a draft too, which anonymous readers must not see.
-  await create('items', { name: 'Kaya Spread 400 g', price: 480, quantity: 3, sku: 'KAYA-400', _status: 'published' })
+  await create('items', {
+    name: 'Kaya Spread 400 g',
+    price: 480,
+    quantity: 3,
+    sku: 'KAYA-400',
+    categories: [aisleId],
+    _status: 'published',
+  })
   await create('items', { name: 'Milo Tin 1.5 kg', price: 1890, quantity: 0, _status: 'published' })
   await create('items', { name: 'Aardvark Crisps', price: 100, quantity: 9, _status: 'draft' })
   database = openPlanner(cms.databaseUri)
@@ -60,10 +79,37 @@ const planOf = (sql: string) => planOfStatement(database, sql)
  * prefers the price index's range to reading another index while skipping what is out of range);
  * the test pins that it is exactly that and nothing wider.
  */
-function expectIndexedPlans(statements: string[], { sortsPriceRange = false } = {}) {
+function expectIndexedPlans(statements: string[], { sortsPriceRange = false, aisle = false, sortsOneAisle = false } = {}) {
   expect(statements.length, 'no SQL on items was logged for this request').toBeGreaterThan(0)
   for (const sql of statements) {
     const plan = planOf(sql)
+    // One aisle asked as `in=<id>` (Payload binds a single value; the shop sends a list, which
+    // Payload binds as the id and its text): SQLite then starts from that aisle's rows and sorts
+    // them, that aisle's items and nothing wider. Pinned to exactly that.
+    if (sortsOneAisle && plan.some((step) => step.includes('USE TEMP B-TREE'))) {
+      const context = `${sql}\n  plan: ${plan.join(' | ')}`
+      expect(plan.join(' | '), context).toMatch(/SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\)/)
+      const allowed = [
+        /^CO-ROUTINE \(subquery-\d+\)$/,
+        /^SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\)$/,
+        /^SEARCH items USING (INTEGER PRIMARY KEY \(rowid=\?\)|COVERING INDEX items__status_idx \(_status=\? AND rowid=\?\))$/,
+        /^SEARCH \S+ USING INTEGER PRIMARY KEY \(rowid=\?\)( LEFT-JOIN)?$/,
+        /^USE TEMP B-TREE FOR (DISTINCT|ORDER BY|GROUP BY)$/,
+        /^SCAN \(subquery-\d+\)$/,
+      ]
+      expect(
+        plan.filter((step) => !allowed.some((pattern) => pattern.test(step))),
+        context,
+      ).toEqual([])
+      continue
+    }
+    // An aisle's items: each item's aisles are looked up in items_rels from an index alone.
+    if (aisle && /items_rels/.test(sql) && !/"items"\."id" in/.test(sql)) {
+      expect(
+        plan.some((step) => /^SEARCH \S+ USING COVERING INDEX items_rels_parent_order_path_categories_idx \(parent_id=\?\)$/.test(step)),
+        `${sql}\n  plan: ${plan.join(' | ')}`,
+      ).toBe(true)
+    }
     const context = `${sql}\n  plan: ${plan.join(' | ')}`
     const sorts = plan.some((step) => step.includes('USE TEMP B-TREE'))
     if (sortsPriceRange && sorts) {
@@ -124,6 +170,36 @@ describe.skipIf(databaseKind() !== 'sqlite')("the shop's queries, as Payload run
     for (const sql of statements) expect(planOf(sql).join(' | '), sql).toMatch(/USING COVERING INDEX/)
   })
 
+  it.each(views)('an aisle page %s', async (_name, view) => {
+    const query: RestQuery = catalogueQuery({ ...DEFAULT_VIEW, ...view }, aisleId)
+    const sortsPriceRange = view.min !== undefined && !view.sort?.startsWith('price')
+    expectIndexedPlans(await restPlans(stringify(query)), { sortsPriceRange, aisle: true })
+  })
+
+  it.each([
+    ['everything', {}],
+    ['in stock', { inStock: true }],
+  ] as Array<[string, Partial<CatalogueView>]>)("an aisle page's count of %s, from indexes alone", async (_name, view) => {
+    const statements = await restPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, ...view }, aisleId)), { path: 'items/count' })
+    expectIndexedPlans(statements, { aisle: true })
+    // SQLite walks the published items in id order (for its GROUP BY), looking up each one's
+    // aisles in the covering index: no sort. (In stock only, it reads each item's soldOut.)
+    for (const sql of statements) {
+      expect(planOf(sql).join(' | '), sql).toMatch(
+        /^CO-ROUTINE \(subquery-\d+\) \| SEARCH items USING (COVERING )?INDEX items__status_idx \(_status=\?\) \| SEARCH \S+ USING COVERING INDEX items_rels_parent_order_path_categories_idx \(parent_id=\?\)/,
+      )
+    }
+  })
+
+  it('the aisles for the header menu, from an index', async () => {
+    const requestId = `plan-${randomUUID()}`
+    const response = await rest(cms.url, `categories?${stringify(aislesQuery())}`, { headers: { 'x-request-id': requestId } })
+    expect(response.body.docs.map((aisle: { name: string }) => aisle.name)).toEqual(['Drinks', 'Breakfast & staples'])
+    const statements = await statementsOnCms(cms, requestId, 'categories')
+    expect(statements.length).toBeGreaterThan(0)
+    for (const sql of statements) expect(planOf(sql).join(' | '), sql).toMatch(/^SCAN categories USING INDEX position_name_createdAt_idx$/)
+  })
+
   it('an item page by slug', async () => {
     expectIndexedPlans(await restPlans(stringify(itemBySlugQuery('kaya-spread-400-g'))))
   })
@@ -156,11 +232,11 @@ describe.skipIf(databaseKind() !== 'sqlite')("the README's API examples", () => 
       ['-c', command.replace(/^curl /, `curl -s -H 'x-request-id: ${requestId}' `).replaceAll('http://localhost:3000', cms.url)],
       {
         encoding: 'utf8',
-        env: { ...process.env, KEY: API_KEY },
+        env: { ...process.env, KEY: API_KEY, AISLE: String(aisleId) },
       },
     )
     expect(JSON.parse(output).errors, output).toBeUndefined()
-    expectIndexedPlans(await statementsOn(requestId))
+    expectIndexedPlans(await statementsOn(requestId), { sortsOneAisle: command.includes('where[categories][in]') })
   })
 
   it('the GraphQL example', async () => {

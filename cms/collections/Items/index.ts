@@ -7,14 +7,16 @@ import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { auditChange, auditDelete } from '../../audit'
 import { cmsConfig } from '../../config'
+import { isMongoUri } from '../../database/urls'
 import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
-import { ITEMS, MEDIA } from '../../slugs'
+import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
+import { aislesAsSlugs } from './spreadsheetAisles'
 import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
 
 /**
@@ -25,6 +27,22 @@ const strictNumberFromCsv = { 'plugin-import-export': { hooks: { beforeImport: (
 
 /** The shop's currency, for the admin's price input and cell. */
 const SHOP_MONEY = { currency: cmsConfig.SHOP_CURRENCY, locale: cmsConfig.SHOP_LOCALE }
+
+/**
+ * Aisle pages (`categories` in [an aisle] under the published filter, in each of the shop's sorts).
+ * MongoDB keeps an item's aisles in the item itself (an array), so each sort gets an index with
+ * the aisle after _status (a multikey index): the page is read in order from it. SQLite keeps
+ * them in items_rels, which these cannot name (it would refuse them), so there the sort indexes
+ * above serve aisle pages too, with items_rels indexed by a hand-written migration.
+ */
+const aisleIndexes: NonNullable<CollectionConfig['indexes']> = isMongoUri(cmsConfig.DATABASE_URI)
+  ? [
+      { fields: ['_status', 'categories', 'soldOut', 'name', 'createdAt'] },
+      { fields: ['_status', 'categories', 'name', 'createdAt'] },
+      { fields: ['_status', 'categories', 'price', 'createdAt'] },
+      { fields: ['_status', 'categories', 'createdAt'] },
+    ]
+  : []
 
 export const Items: CollectionConfig = {
   slug: ITEMS,
@@ -62,6 +80,7 @@ export const Items: CollectionConfig = {
     { fields: ['_status', 'price', 'createdAt'] }, // price, both ways (read in reverse)
     { fields: ['_status', 'quantity', 'createdAt'] }, // low stock first (README)
     { fields: ['_status', 'createdAt'] }, // newest first
+    ...aisleIndexes,
   ],
   hooks: {
     // Every sort ends with createdAt in the direction of its last key, so an index serves it.
@@ -126,6 +145,19 @@ export const Items: CollectionConfig = {
     {
       name: 'description',
       type: 'richText',
+    },
+    // The aisles the item is found in on the shop (one or more); API users filter with
+    // where[categories][in]=<id>. SQLite keeps them in items_rels (indexed by aisle and by item).
+    {
+      name: 'categories',
+      type: 'relationship',
+      relationTo: CATEGORIES,
+      hasMany: true,
+      index: true,
+      label: 'Aisles',
+      admin: { position: 'sidebar', description: 'The aisles where shoppers find this item on the shop.' },
+      // Spreadsheets name aisles by slug ("drinks,snacks"); imports look the slugs up.
+      custom: { 'plugin-import-export': { hooks: { beforeExport: aislesAsSlugs } } },
     },
     {
       type: 'row',

@@ -126,4 +126,12 @@ export function catalogueSearch(view: CatalogueView, { fractionDigits = 2 } = {}
   return search ? `?${search}` : ''
 }
 
-export const catalogueHref = (view: CatalogueView, options?: { fractionDigits?: number }): string => `/${catalogueSearch(view, options)}`
+/** `path`: where the view is shown: the whole catalogue (`/`) or an aisle (`/aisles/<slug>`). */
+export const catalogueHref = (view: CatalogueView, { path = '/', ...options }: { fractionDigits?: number; path?: string } = {}): string =>
+  `${path}${catalogueSearch(view, options)}`
+
+/** An aisle's address: `/aisles/<slug>`. */
+export const aislePath = (slug: string): string => `/aisles/${encodeURIComponent(slug)}`
+
+/** Aisle slugs as the CMS makes them (validateSlug): anything else in a URL is not an aisle. */
+export const AISLE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

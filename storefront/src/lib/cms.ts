@@ -6,15 +6,15 @@
  */
 import type { PaginatedDocs } from 'payload'
 import { stringify } from 'qs-esm'
-import type { Item } from '../../../cms/payload-types'
+import type { Category, Item } from '../../../cms/payload-types'
 import { PREVIEW_DRAFT_PATH, previewFetchToken, verifyPreview } from '../../../shared/preview.ts'
 import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/requestContext.ts'
 import { shopConfig } from '../config'
 import { cached } from './cache'
 import type { CatalogueView } from './catalogue'
 import { type ItemImage, itemImage } from './image'
-import type { RestQuery } from './queries'
-import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
+import type { AisleId, RestQuery } from './queries'
+import { aislesQuery, catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
 import { richTextToHtml } from './richText'
 
 export type { Item }
@@ -86,8 +86,8 @@ async function cachedRequest<A, T>(path: string, query: Partial<RestQuery>, shap
  * How many items the view holds: one count per search-and-filter, shared by every page and sort
  * of it, cached and purged like any answer (a crawler walking 400 pages costs one count, not 400).
  */
-const countItems = (view: CatalogueView): Promise<number> =>
-  cachedRequest('items/count', catalogueCountQuery(view), (answer: { totalDocs: number }) => answer.totalDocs)
+const countItems = (view: CatalogueView, aisle?: AisleId): Promise<number> =>
+  cachedRequest('items/count', catalogueCountQuery(view, aisle), (answer: { totalDocs: number }) => answer.totalDocs)
 
 const CARD_SUMMARY_LENGTH = 110
 
@@ -107,13 +107,14 @@ export type CataloguePage = {
   page: number
 }
 
-export async function listItems(view: CatalogueView): Promise<CataloguePage> {
-  const [items, totalItems] = await Promise.all([catalogueCards(view), countItems(view)])
+/** A page of the catalogue, or of one aisle's items (`aisle`: its id). */
+export async function listItems(view: CatalogueView, aisle?: AisleId): Promise<CataloguePage> {
+  const [items, totalItems] = await Promise.all([catalogueCards(view, aisle), countItems(view, aisle)])
   return { items, totalItems, totalPages: Math.ceil(totalItems / ITEMS_PER_PAGE), page: view.page }
 }
 
-const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
-  cachedQuery(catalogueQuery(view), (result) =>
+const catalogueCards = (view: CatalogueView, aisle?: AisleId): Promise<ItemCard[]> =>
+  cachedQuery(catalogueQuery(view, aisle), (result) =>
     result.docs.map((item) => ({
       id: item.id,
       name: item.name,
@@ -125,8 +126,20 @@ const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
     })),
   )
 
+/** An aisle of the shop (a document of the CMS's categories collection). */
+export type Aisle = Pick<Category, 'id' | 'name' | 'slug'> & { description: string }
+
+/** Every aisle, in the shop's order: one small cached answer for the menu, home page and aisle pages. */
+export const listAisles = (): Promise<Aisle[]> =>
+  cachedRequest('categories', aislesQuery(), ({ docs }: PaginatedDocs<Category>) =>
+    docs.map(({ id, name, slug, description }) => ({ id, name, slug, description: description ?? '' })),
+  )
+
+/** The aisle with this slug, or null when there is none. */
+export const findAisle = async (slug: string): Promise<Aisle | null> => (await listAisles()).find((aisle) => aisle.slug === slug) ?? null
+
 /** What the item page shows. */
-export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }
+export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string; aisles: Pick<Aisle, 'name' | 'slug'>[] }
 
 /** What the item page renders of an item, published or (in a preview) draft alike. */
 const itemDetails = (item: Item): ItemDetails => ({
@@ -139,6 +152,9 @@ const itemDetails = (item: Item): ItemDetails => ({
   image: itemImage(item, photoBase),
   descriptionHtml: richTextToHtml(item.description),
   updatedAt: item.updatedAt,
+  // An aisle deleted since may still be named by id (MongoDB), and a preview's draft may name its
+  // aisles by id only: only populated aisles are linked.
+  aisles: (item.categories ?? []).flatMap((aisle) => (typeof aisle === 'object' && aisle ? [{ name: aisle.name, slug: aisle.slug }] : [])),
 })
 
 /** The published item with this slug, or null when there is none. */

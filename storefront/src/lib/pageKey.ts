@@ -8,7 +8,10 @@
  * share one cached copy.
  */
 import { PREVIEW_PARAM } from '../../../shared/preview.ts'
-import { catalogueSearch, parseCatalogue } from './catalogue'
+import { AISLE_SLUG, catalogueSearch, parseCatalogue } from './catalogue'
+
+/** The aisle an item page was reached from (`?aisle=<slug>`), for its breadcrumb. */
+export const FROM_AISLE = 'aisle'
 
 /**
  * `null`: leave the cache alone for this URL (the page answers a redirect or a 400).
@@ -19,17 +22,22 @@ export function pageKey(url: URL, fractionDigits: number): string | null {
   // never into it; this also keeps storefront/server.ts's early cache hit away from it.
   if (url.searchParams.has(PREVIEW_PARAM)) return null
   const options = { fractionDigits }
-  if (url.pathname === '/') {
+  // The catalogue and each aisle page (/aisles/<slug>) read the same view from the URL.
+  if (url.pathname === '/' || url.pathname.startsWith('/aisles/')) {
     const { view, errors } = parseCatalogue(url.searchParams, options)
     const tidy = catalogueSearch(view, options)
     // Mistyped filters get a 400; any other spelling of a view is redirected to its tidy URL.
     if (Object.keys(errors).length > 0 || tidy !== url.search) return null
-    return `/${tidy}`
+    return `${url.pathname}${tidy}`
   }
   if (url.pathname.startsWith('/items/')) {
-    // An item page reads the catalogue view it was reached from (for its breadcrumb), nothing else.
+    // An item page reads the catalogue view it was reached from (for its breadcrumb), and the
+    // aisle if it came from one (the page redirects away an aisle the item is not in, uncached).
     const { view } = parseCatalogue(url.searchParams, options)
-    return url.pathname + catalogueSearch(view, options)
+    const aisle = url.searchParams.get(FROM_AISLE)
+    if (aisle !== null && !AISLE_SLUG.test(aisle)) return null
+    const search = catalogueSearch(view, options)
+    return url.pathname + (aisle === null ? search : `${search ? `${search}&` : '?'}${FROM_AISLE}=${aisle}`)
   }
   // Every other page (sitemap.xml, robots.txt) reads no query parameter.
   return url.pathname

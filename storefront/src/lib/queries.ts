@@ -22,8 +22,14 @@ export const catalogueFields = {
   image: true,
 } as const
 
-/** The item fields the item page renders. */
-export const itemFields = { ...catalogueFields, description: true, updatedAt: true } as const
+/** The item fields the item page renders (its aisles too, for the links back to them). */
+export const itemFields = { ...catalogueFields, description: true, updatedAt: true, categories: true } as const
+
+/** Of an aisle (the categories collection), what the menu, the aisle page and its links show. */
+export const aisleFields = { name: true, slug: true, description: true, position: true } as const
+
+/** An aisle's id, as the CMS gives it (a number on SQLite, an ObjectId string on MongoDB). */
+export type AisleId = number | string
 
 /** Of an item's image (an upload in the media collection), only what an <img> needs. */
 const imageFields = { url: true, filename: true, alt: true, width: true, height: true, sizes: true } as const
@@ -61,8 +67,13 @@ export function searchWords(q: string): string {
   return foldForSearch(q.replace(/[%_\\]/g, ' '))
 }
 
-export function catalogueWhere(view: CatalogueView): Where | undefined {
+/**
+ * `aisle`: only the items in that aisle (an aisle page, /aisles/<slug>); SQLite answers it from
+ * the sort's index and items_rels' index, MongoDB from the aisle indexes on items.
+ */
+export function catalogueWhere(view: CatalogueView, aisle?: AisleId): Where | undefined {
   const conditions: Where[] = []
+  if (aisle !== undefined) conditions.push({ categories: { in: [aisle] } })
   const words = searchWords(view.q)
   if (words) conditions.push({ searchText: { like: words } })
   // soldOut (kept by the CMS from quantity) is in the default order's index; quantity is not.
@@ -77,7 +88,7 @@ export function catalogueWhere(view: CatalogueView): Where | undefined {
  * would cost as much as the catalogue is long. The total comes from catalogueCountQuery, which
  * does not depend on the page or the sort, so the shop counts once per filter (and per purge).
  */
-export const catalogueQuery = (view: CatalogueView): RestQuery => ({
+export const catalogueQuery = (view: CatalogueView, aisle?: AisleId): RestQuery => ({
   depth: 1,
   limit: ITEMS_PER_PAGE,
   page: view.page,
@@ -85,19 +96,29 @@ export const catalogueQuery = (view: CatalogueView): RestQuery => ({
   sort: SORT_ORDERS[view.sort],
   select: catalogueFields,
   populate: { media: imageFields },
-  where: catalogueWhere(view),
+  where: catalogueWhere(view, aisle),
 })
 
 /** How many items match the view's search and filters (GET /api/items/count), for the pages. */
-export const catalogueCountQuery = (view: CatalogueView): Pick<RestQuery, 'where'> => ({ where: catalogueWhere(view) })
+export const catalogueCountQuery = (view: CatalogueView, aisle?: AisleId): Pick<RestQuery, 'where'> => ({
+  where: catalogueWhere(view, aisle),
+})
 
 export const itemBySlugQuery = (slug: string): RestQuery => ({
   depth: 1,
   limit: 1,
   pagination: false,
   select: itemFields,
-  populate: { media: imageFields },
+  populate: { media: imageFields, categories: { name: true, slug: true } },
   where: { slug: { equals: slug } },
+})
+
+/** Every aisle, in the shop's order (position, then name), for the header menu and the home page. */
+export const aislesQuery = (): RestQuery => ({
+  depth: 0,
+  pagination: false,
+  sort: 'position,name',
+  select: aisleFields,
 })
 
 /** Every published item's address for /sitemap.xml, in one request (Payload's pagination off). */

@@ -1,6 +1,7 @@
 import { shopConfig } from '../config'
 
-import type { ItemDetails } from './cms'
+import { aislePath } from './catalogue'
+import type { Aisle, ItemCard, ItemDetails } from './cms'
 
 import { priceAmount } from './money'
 
@@ -33,3 +34,48 @@ export function productJsonLd(item: ItemDetails, url: string): Record<string, un
 
 /** JSON for a <script> element: "<" escaped so no text in it can close the element. */
 export const scriptJson = (data: unknown): string => JSON.stringify(data).replace(/</g, '\\u003c')
+
+/**
+ * An aisle page for search engines: schema.org ItemList (this page's items, numbered from
+ * `offset` + 1 as they are on the page) and BreadcrumbList (Shop › aisle).
+ */
+export function aisleJsonLd(
+  requestUrl: URL,
+  aisle: Pick<Aisle, 'name' | 'slug'>,
+  items: Pick<ItemCard, 'name' | 'slug'>[],
+  offset: number,
+) {
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      name: aisle.name,
+      url: absoluteUrl(requestUrl, aislePath(aisle.slug)),
+      numberOfItems: items.length,
+      itemListElement: items.map((item, index) => ({
+        '@type': 'ListItem',
+        position: offset + index + 1,
+        name: item.name,
+        url: absoluteUrl(requestUrl, `/items/${item.slug}`),
+      })),
+    },
+    breadcrumbJsonLd(requestUrl, [
+      { name: 'Shop', path: '/' },
+      { name: aisle.name, path: aislePath(aisle.slug) },
+    ]),
+  ]
+}
+
+/** schema.org BreadcrumbList: where a page sits in the shop. */
+export function breadcrumbJsonLd(requestUrl: URL, trail: { name: string; path: string }[]): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(requestUrl, crumb.path),
+    })),
+  }
+}

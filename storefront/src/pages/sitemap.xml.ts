@@ -1,8 +1,9 @@
-/** /sitemap.xml: the catalogue and every published item (drafts are never returned by the CMS). */
+/** /sitemap.xml: the catalogue, every aisle and every published item (drafts are never returned by the CMS). */
 import type { APIRoute } from 'astro'
 
 import { CACHE_CRAWLER } from '../lib/cacheControl'
-import { listSitemapEntries } from '../lib/cms'
+import { aislePath } from '../lib/catalogue'
+import { listAisles, listSitemapEntries } from '../lib/cms'
 import { shopOrigin } from '../lib/seo'
 
 const xml = (text: string): string =>
@@ -10,9 +11,10 @@ const xml = (text: string): string =>
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = shopOrigin(url)
-  const items = await listSitemapEntries()
+  const [aisles, items] = await Promise.all([listAisles(), listSitemapEntries()])
   const entries = [
     `<url><loc>${xml(`${origin}/`)}</loc></url>`,
+    ...aisles.map(({ slug }) => `<url><loc>${xml(`${origin}${aislePath(slug)}`)}</loc></url>`),
     ...items.map(
       ({ slug, updatedAt }) =>
         `<url><loc>${xml(`${origin}/items/${encodeURIComponent(slug)}`)}</loc><lastmod>${xml(updatedAt)}</lastmod></url>`,

@@ -3,10 +3,18 @@ import type { FieldHook } from 'payload'
 import { slugify } from 'payload/shared'
 
 /**
- * Fills in a new item's slug from its name before validation, so a REST client may leave it out.
- * (Payload's slugField also generates it, but only in beforeChange, after the "required" check.)
+ * A name as a slug: Payload's slugify, then single hyphens only and none at the ends, so the
+ * result passes validateSlug ("Breakfast & staples" is "breakfast-staples", not
+ * "breakfast--staples", which Payload's slugify alone makes of the "&").
+ */
+export const slugOf = (name: string): string => (slugify(name.trim()) ?? '').replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '')
+
+/**
+ * Fills in a new item's (or aisle's) slug from its name before validation, so a REST client may
+ * leave it out. (Payload's slugField also generates it, but only in beforeChange, after the
+ * "required" check.)
  */
 export const slugFromName: FieldHook = ({ data, operation, value }) => {
   if (operation !== 'create' || value || typeof data?.name !== 'string') return value
-  return slugify(data.name.trim()) || value
+  return slugOf(data.name) || value
 }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 /**
- * Every list of items ends its sort with `createdAt` in the direction of its last key
+ * Every list of items (and of aisles) ends its sort with `createdAt` in the direction of its last key
  * (`price` → `price,createdAt`; `-price` → `-price,-createdAt`), so pages never shuffle and the
  * compound indexes (which end with createdAt and can only be read one way or its reverse) serve
  * the whole ORDER BY. Without it Payload appends `-createdAt` whatever the direction, and

@@ -2,9 +2,10 @@ import type { ImportBeforeHook } from '@payloadcms/plugin-import-export/types'
 import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
-import { slugify } from 'payload/shared'
 import { writeAuditEntry } from '../../../audit'
+import { slugOf } from '../../../collections/Items/hooks/slugFromName'
 import { IMPORTS, ITEMS } from '../../../slugs'
+import { aisleIdsBySlug } from '../aisleSlugs'
 
 /**
  * Imports are all or nothing. The import-export plugin writes each row on its own and keeps going
@@ -34,7 +35,7 @@ function reasonOf(error: unknown): string {
 /** The slug and SKU a row will end up with, to catch two rows claiming the same one. */
 function uniqueKeysOf(row: Record<string, unknown>): [string, string][] {
   const keys: [string, string][] = []
-  const slug = typeof row.slug === 'string' && row.slug ? row.slug : typeof row.name === 'string' ? slugify(row.name.trim()) : ''
+  const slug = typeof row.slug === 'string' && row.slug ? row.slug : typeof row.name === 'string' ? slugOf(row.name) : ''
   if (slug) keys.push(['slug', slug])
   if (typeof row.sku === 'string' && row.sku.trim()) keys.push(['sku', row.sku.trim().toUpperCase()])
   return keys
@@ -83,8 +84,12 @@ export const validateEveryRowFirst: ImportBeforeHook = async ({ data, req }) => 
   const options = (req.data ?? {}) as ImportRequestData
   const problems: RowProblem[] = []
   const claimed = new Map<string, number>()
-  for (const [index, row] of (data as Record<string, unknown>[]).entries()) {
+  // An item's aisles come as slugs (a spreadsheet has no ids): the rows get their ids.
+  const aisles = collection === ITEMS ? await aisleIdsBySlug(req, data as Record<string, unknown>[]) : undefined
+  const rows = aisles?.rows ?? (data as Record<string, unknown>[])
+  for (const [index, row] of rows.entries()) {
     const reasons: string[] = []
+    if (aisles?.problems[index]) reasons.push(aisles.problems[index])
     for (const [field, value] of uniqueKeysOf(row)) {
       const first = claimed.get(`${field}:${value}`)
       if (first === undefined) claimed.set(`${field}:${value}`, index)
@@ -94,7 +99,7 @@ export const validateEveryRowFirst: ImportBeforeHook = async ({ data, req }) => 
     if (reason) reasons.unshift(reason)
     if (reasons.length) problems.push({ data: row, error: reasons.join('; '), row: lineOf(index) })
   }
-  if (problems.length === 0) return data
+  if (problems.length === 0) return rows
   req.context.importProblems = problems
   return []
 }

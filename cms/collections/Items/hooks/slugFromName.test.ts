@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+
+import { validateSlug } from '../validation'
+import { slugOf } from './slugFromName'
+
+describe('a slug from a name', () => {
+  it.each([
+    ['Breakfast & staples', 'breakfast-staples'],
+    ['Milo 3-in-1 (18 sachets)', 'milo-3-in-1-18-sachets'],
+    ['Instant Noodles, Curry (5 pack)', 'instant-noodles-curry-5-pack'],
+    ['  Odds & ends  ', 'odds-ends'],
+    ['Salt_and - Pepper', 'salt-and-pepper'],
+    ['& more', 'more'],
+  ])('%j → %j, which the slug rule accepts', (name, slug) => {
+    expect(slugOf(name)).toBe(slug)
+    expect(validateSlug(slug, {} as never)).toBe(true)
+  })
+
+  it('a name of only signs gives no slug (the required-slug message then says so)', () => {
+    expect(slugOf('&&&')).toBe('')
+  })
+})
