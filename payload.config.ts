@@ -7,6 +7,7 @@ import sharp from 'sharp'
 import { ApiClients } from './cms/collections/ApiClients'
 import { AuditLog } from './cms/collections/AuditLog'
 import { Items } from './cms/collections/Items'
+import { backfillSearchTerms } from './cms/collections/Items/search/databaseIndex'
 import { MEDIA_MAX_BYTES, Media } from './cms/collections/Media'
 import { Users } from './cms/collections/Users'
 import { answerFailedLoginsAlike } from './cms/collections/Users/hooks/answerFailedLoginsAlike'
@@ -74,6 +75,7 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     runTasksAfterCommit(payload.db)
+    await backfillSearchTerms(payload)
     await seed(payload, cmsConfig)
   },
 })

@@ -6,6 +6,7 @@ import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { auditChange, auditDelete } from '../../audit'
 import { cmsConfig } from '../../config'
+import { isMongoUri } from '../../database/urls'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS, MEDIA } from '../../slugs'
@@ -13,6 +14,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
+import { searchItems } from './search/endpoint'
 import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
 
 /**
@@ -45,6 +47,8 @@ export const Items: CollectionConfig = {
     readVersions: isStaff,
   },
   defaultSort: 'name',
+  // GET /api/items/search: typo-forgiving, ranked search for shoppers and API users.
+  endpoints: [searchItems],
   // Anonymous readers (the shop, API users) always filter on _status = 'published' (see
   // publishedOrStaff), so every sort they can ask for has an index that leads with _status and
   // ends with the tie-breaker (hooks/tieBreakSort.ts): pages come straight from the index, never
@@ -171,6 +175,15 @@ export const Items: CollectionConfig = {
       type: 'textarea',
       maxLength: SEARCH_TEXT_MAX_LENGTH,
       admin: { hidden: true },
+    },
+    // The item's search index keys (shared/searchIndex.ts), kept by the shopperFields hook. On
+    // SQLite an FTS5 table copies them (migration 20261130_040000_item_search); on MongoDB this
+    // array has its own (multikey) index. Never in an API answer: it is bulky and internal.
+    {
+      name: 'searchTerms',
+      type: 'json',
+      hidden: true,
+      index: isMongoUri(cmsConfig.DATABASE_URI),
     },
   ],
 }

@@ -13,7 +13,7 @@ import { cached } from './cache'
 import type { CatalogueView } from './catalogue'
 import { type ItemImage, itemImage } from './image'
 import type { RestQuery } from './queries'
-import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
+import { catalogueCountQuery, catalogueQuery, catalogueSearchQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
 import { richTextToHtml } from './richText'
 
 export type { Item }
@@ -104,25 +104,37 @@ export type CataloguePage = {
   totalItems: number
   totalPages: number
   page: number
+  /** "Did you mean": when a search matches nothing, the closest items. */
+  suggestions: Array<{ name: string; slug: string }>
 }
 
 export async function listItems(view: CatalogueView): Promise<CataloguePage> {
+  if (view.q) return searchItems(view)
   const [items, totalItems] = await Promise.all([catalogueCards(view), countItems(view)])
-  return { items, totalItems, totalPages: Math.ceil(totalItems / ITEMS_PER_PAGE), page: view.page }
+  return { items, totalItems, totalPages: Math.ceil(totalItems / ITEMS_PER_PAGE), page: view.page, suggestions: [] }
 }
 
-const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
-  cachedQuery(catalogueQuery(view), (result) =>
-    result.docs.map((item) => ({
-      id: item.id,
-      name: item.name,
-      slug: item.slug,
-      price: item.price,
-      quantity: item.quantity,
-      summary: shorter(item.summary ?? '', CARD_SUMMARY_LENGTH),
-      image: itemImage(item, photoBase),
-    })),
-  )
+const card = (item: Item): ItemCard => ({
+  id: item.id,
+  name: item.name,
+  slug: item.slug,
+  price: item.price,
+  quantity: item.quantity,
+  summary: shorter(item.summary ?? '', CARD_SUMMARY_LENGTH),
+  image: itemImage(item, photoBase),
+})
+
+const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> => cachedQuery(catalogueQuery(view), (result) => result.docs.map(card))
+
+/** A search: the CMS's ranked, typo-forgiving search answers the page, its count and suggestions. */
+const searchItems = (view: CatalogueView): Promise<CataloguePage> =>
+  cachedRequest('items/search', catalogueSearchQuery(view), (answer: PaginatedDocs<Item> & { suggestions?: CataloguePage['suggestions'] }) => ({
+    items: answer.docs.map(card),
+    totalItems: answer.totalDocs,
+    totalPages: answer.totalPages,
+    page: view.page,
+    suggestions: answer.suggestions ?? [],
+  }))
 
 /** What the item page shows. */
 export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }

@@ -4,8 +4,7 @@
  * sorting and paging all happen in the CMS's query; each asks only for the fields it renders.
  */
 import type { Where } from 'payload'
-import { foldForSearch } from '../../../shared/search.ts'
-import type { CatalogueView, SortKey } from './catalogue'
+import { type CatalogueView, type SortKey, sortOf } from './catalogue'
 
 export const ITEMS_PER_PAGE = 24
 
@@ -29,6 +28,7 @@ export const itemFields = { ...catalogueFields, description: true, updatedAt: tr
 const imageFields = { url: true, filename: true, alt: true, width: true, height: true, sizes: true } as const
 
 export type RestQuery = {
+  q?: string
   depth: number
   limit?: number
   page?: number
@@ -45,6 +45,8 @@ export type RestQuery = {
  * stable and each page is read straight from its index. Sold-out items last by default.
  */
 export const SORT_ORDERS: Record<SortKey, string> = {
+  // Without search words there is no best match: the catalogue's default (see sortOf).
+  relevance: 'soldOut,name',
   available: 'soldOut,name',
   name: 'name',
   'price-asc': 'price',
@@ -52,25 +54,34 @@ export const SORT_ORDERS: Record<SortKey, string> = {
   newest: '-createdAt',
 }
 
-/**
- * The shopper's words as a `like` on the item's folded name-and-description text (every word
- * must appear). `%` and `_` are LIKE wildcards in SQL that Payload passes through; they are not
- * letters anyone searches for, so they become spaces.
- */
-export function searchWords(q: string): string {
-  return foldForSearch(q.replace(/[%_\\]/g, ' '))
-}
-
-export function catalogueWhere(view: CatalogueView): Where | undefined {
+/** The shop's filters (in stock, price range) as a Payload `where`; a search's words are apart. */
+export function filterWhere(view: CatalogueView): Where | undefined {
   const conditions: Where[] = []
-  const words = searchWords(view.q)
-  if (words) conditions.push({ searchText: { like: words } })
   // soldOut (kept by the CMS from quantity) is in the default order's index; quantity is not.
   if (view.inStock) conditions.push({ soldOut: { equals: false } })
   if (view.min !== undefined) conditions.push({ price: { greater_than_equal: view.min } })
   if (view.max !== undefined) conditions.push({ price: { less_than_equal: view.max } })
   return conditions.length > 0 ? { and: conditions } : undefined
 }
+
+/** The catalogue without search words: its filters. (A search goes to catalogueSearchQuery.) */
+export const catalogueWhere = (view: CatalogueView): Where | undefined => filterWhere(view)
+
+/**
+ * A search (the view has words): GET /api/items/search, which forgives typos and ranks the best
+ * match first (sort "relevance", the default when searching), narrowed by the filters, or in
+ * another order the shopper chose; one request gives the page and the count.
+ */
+export const catalogueSearchQuery = (view: CatalogueView): RestQuery => ({
+  q: view.q,
+  depth: 1,
+  limit: ITEMS_PER_PAGE,
+  page: view.page,
+  ...(sortOf(view) === 'relevance' ? {} : { sort: SORT_ORDERS[sortOf(view)] }),
+  select: catalogueFields,
+  populate: { media: imageFields },
+  where: filterWhere(view),
+})
 
 /**
  * One page of the catalogue, without Payload's total: counting every matching row on every page
@@ -82,7 +93,7 @@ export const catalogueQuery = (view: CatalogueView): RestQuery => ({
   limit: ITEMS_PER_PAGE,
   page: view.page,
   pagination: false,
-  sort: SORT_ORDERS[view.sort],
+  sort: SORT_ORDERS[sortOf(view)],
   select: catalogueFields,
   populate: { media: imageFields },
   where: catalogueWhere(view),
