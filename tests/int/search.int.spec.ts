@@ -1,11 +1,9 @@
 /**
  * The typo-forgiving, ranked search (GET /api/items/search), on a real CMS over the demo
- * catalogue and 500 bench items, on SQLite and on MongoDB: the labelled quality set, ranking,
+ * catalogue and about 140 bench items, on SQLite and on MongoDB: the labelled quality set, ranking,
  * paging, filters and sorts, did-you-mean, drafts and edits, and bad parameters.
  */
-import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import path from 'node:path'
 import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -13,8 +11,8 @@ import { setUpCallers } from '../helpers/callers'
 import { databaseKind, freshDatabaseUri } from '../helpers/database'
 import { fieldMessages, rest } from '../helpers/rest'
 import { paragraph } from '../helpers/richText'
-import { QUALITY_BENCH_ITEMS, QUALITY_SET } from '../helpers/searchQuality'
-import { type Cms, root, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { QUALITY_SET, qualityBenchItems } from '../helpers/searchQuality'
+import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
 
 let cms: Cms
 let adminToken: string
@@ -31,30 +29,14 @@ const top = async (q: string, limit = 3) => {
 }
 
 beforeAll(async () => {
-  const databaseUri = freshDatabaseUri()
-  // The demo catalogue and the admin (the seed, at the first start), and the bench's first items,
-  // through Payload's local API like the bench.
-  execFileSync(process.execPath, [path.join(root, 'node_modules/.bin/payload'), 'run', 'tests/bench/seed-local.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      MINIMART_ENV: 'local',
-      LOG_LEVEL: 'warn',
-      DATABASE_URI: databaseUri,
-      PAYLOAD_SECRET: secret,
-      ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-      SEED_DEMO: 'true',
-      REVALIDATE_SECRET: '',
-      BENCH_ITEMS: String(QUALITY_BENCH_ITEMS),
-      SEED_BATCH: '100',
-    },
-  })
-  cms = await startCms({ databaseUri, env: { PAYLOAD_SECRET: secret } })
+  cms = await startCms({ databaseUri: freshDatabaseUri(), env: { PAYLOAD_SECRET: secret, SEED_DEMO: 'true' } })
   const callers = await setUpCallers(cms.url, TEST_ADMIN_PASSWORD, secret)
   adminToken = callers.adminToken
   apiKey = callers.apiKey
+  for (const item of qualityBenchItems()) {
+    const created = await rest(cms.url, 'items', { method: 'POST', token: adminToken, body: item })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+  }
 }, 600_000)
 afterAll(() => cms?.stop())
 
@@ -90,27 +72,41 @@ describe('ranking', () => {
   })
 
   it('ties go to items in stock, then by name', async () => {
-    for (const [name, quantity] of [['Zebra Cake', 0], ['Zebra Bun', 5], ['Zebra Ade', 5]] as const) {
-      const created = await rest(cms.url, 'items', { method: 'POST', token: adminToken, body: { name, price: 100, quantity, _status: 'published' } })
+    for (const [name, quantity] of [
+      ['Zebra Cake', 0],
+      ['Zebra Bun', 5],
+      ['Zebra Ade', 5],
+    ] as const) {
+      const created = await rest(cms.url, 'items', {
+        method: 'POST',
+        token: adminToken,
+        body: { name, price: 100, quantity, _status: 'published' },
+      })
       expect(created.status).toBe(201)
     }
     expect(await top('zebra', 10)).toEqual(['Zebra Ade', 'Zebra Bun', 'Zebra Cake'])
   })
 
   it('pages are stable: page 2 continues page 1 without repeats', async () => {
-    const all = names((await search({ q: 'coconut', limit: 30, select: { name: true } })).body)
+    const all = names((await search({ q: '100 g', limit: 30, select: { name: true } })).body)
     expect(all.length).toBeGreaterThan(20)
-    const first = (await search({ q: 'coconut', limit: 10, page: 1, select: { name: true } })).body
-    const second = (await search({ q: 'coconut', limit: 10, page: 2, select: { name: true } })).body
+    const first = (await search({ q: '100 g', limit: 10, page: 1, select: { name: true } })).body
+    const second = (await search({ q: '100 g', limit: 10, page: 2, select: { name: true } })).body
     expect([...names(first), ...names(second)]).toEqual(all.slice(0, 20))
     expect(first).toMatchObject({ page: 1, limit: 10, hasNextPage: true, hasPrevPage: false })
     expect(second.totalDocs).toBe(first.totalDocs)
   })
 
   it("the shop's filters and other orders apply to the matches", async () => {
-    const { body } = await search({ q: 'tea', sort: 'price', where: { soldOut: { equals: false } }, limit: 100, select: { price: true, quantity: true } })
+    const { body } = await search({
+      q: 'tea',
+      sort: 'price',
+      where: { soldOut: { equals: false } },
+      limit: 100,
+      select: { price: true, quantity: true },
+    })
     const prices = body.docs.map((doc: any) => doc.price)
-    expect(prices.length).toBeGreaterThan(10)
+    expect(prices.length).toBeGreaterThan(3)
     expect(prices).toEqual([...prices].sort((a, b) => a - b))
     expect(body.docs.every((doc: any) => doc.quantity > 0)).toBe(true)
     const cheap = await search({ q: 'tea', where: { price: { less_than_equal: 300 } }, limit: 100, select: { price: true } })

@@ -30,7 +30,8 @@ export const DEFAULT_SORT: SortKey = 'available'
 export const SEARCH_SORT: SortKey = 'relevance'
 export const defaultSortFor = (q: string): SortKey => (q ? SEARCH_SORT : DEFAULT_SORT)
 /** The sort a view really uses. */
-export const sortOf = (view: Pick<CatalogueView, 'q' | 'sort'>): SortKey => (view.sort === SEARCH_SORT && !view.q ? DEFAULT_SORT : view.sort)
+export const sortOf = (view: Pick<CatalogueView, 'q' | 'sort'>): SortKey =>
+  view.sort === SEARCH_SORT && !view.q ? DEFAULT_SORT : view.sort
 /** The sorts to offer: "Best match" only for a search. */
 export const sortsFor = (q: string): Array<[SortKey, string]> =>
   (Object.entries(SORTS) as Array<[SortKey, string]>).filter(([key]) => q || key !== SEARCH_SORT)
@@ -62,7 +63,10 @@ export type ParsedCatalogue = {
 }
 
 const page = z.coerce.number().int().min(1).max(PAGE_MAX).catch(1)
-const sort = z.enum(Object.keys(SORTS) as [SortKey, ...SortKey[]]).optional().catch(undefined)
+const sort = z
+  .enum(Object.keys(SORTS) as [SortKey, ...SortKey[]])
+  .optional()
+  .catch(undefined)
 const inStock = z
   .string()
   .transform((value) => ['1', 'true', 'on'].includes(value))

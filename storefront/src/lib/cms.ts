@@ -128,13 +128,17 @@ const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> => cachedQuery
 
 /** A search: the CMS's ranked, typo-forgiving search answers the page, its count and suggestions. */
 const searchItems = (view: CatalogueView): Promise<CataloguePage> =>
-  cachedRequest('items/search', catalogueSearchQuery(view), (answer: PaginatedDocs<Item> & { suggestions?: CataloguePage['suggestions'] }) => ({
-    items: answer.docs.map(card),
-    totalItems: answer.totalDocs,
-    totalPages: answer.totalPages,
-    page: view.page,
-    suggestions: answer.suggestions ?? [],
-  }))
+  cachedRequest(
+    'items/search',
+    catalogueSearchQuery(view),
+    (answer: PaginatedDocs<Item> & { suggestions?: CataloguePage['suggestions'] }) => ({
+      items: answer.docs.map(card),
+      totalItems: answer.totalDocs,
+      totalPages: answer.totalPages,
+      page: view.page,
+      suggestions: answer.suggestions ?? [],
+    }),
+  )
 
 /** What the item page shows. */
 export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }

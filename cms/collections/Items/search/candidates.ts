@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { type Candidate, inName, type QueryWord, rank, type Ranked } from '../../../../shared/searchIndex.ts'
+import { type Candidate, inName, type QueryWord, type Ranked, rank } from '../../../../shared/searchIndex.ts'
 import { ITEMS } from '../../../slugs'
 
 /**
@@ -15,11 +15,12 @@ export const CANDIDATES_PER_TIER = 500
 const SQLITE_TABLE = 'items_search'
 
 type SqliteClient = { execute: (query: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+type MongoDoc = { _id: unknown; name?: unknown; searchText?: string | null; soldOut?: boolean | null }
 type MongoCollection = {
   find: (
     filter: Record<string, unknown>,
     options: Record<string, unknown>,
-  ) => { sort: (sort: Record<string, 1>) => { limit: (n: number) => { toArray: () => Promise<Record<string, any>[]> } } }
+  ) => { sort: (sort: Record<string, 1>) => { limit: (n: number) => { toArray: () => Promise<MongoDoc[]> } } }
 }
 
 /**
@@ -52,7 +53,12 @@ export async function lookUp(payload: Payload, groups: string[][], { all, limit 
     .sort({ _id: 1 })
     .limit(limit)
     .toArray()
-  return docs.map((doc) => ({ id: String(doc._id), name: String(doc.name), searchText: doc.searchText ?? '', soldOut: Boolean(doc.soldOut) }))
+  return docs.map((doc) => ({
+    id: String(doc._id),
+    name: String(doc.name),
+    searchText: doc.searchText ?? '',
+    soldOut: Boolean(doc.soldOut),
+  }))
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
-import { APIError } from 'payload'
+import { APIError, sanitizePopulateParam, sanitizeSelectParam } from 'payload'
 
 import { searchPlan } from '../../../../shared/searchIndex.ts'
 import { ITEMS } from '../../../slugs'
@@ -53,8 +53,9 @@ export const searchItems: Endpoint = {
     const where = req.query?.where as Where | undefined
     if (where !== undefined && (typeof where !== 'object' || where === null || Array.isArray(where)))
       refuse('where', 'where must be a Payload query, e.g. where[price][less_than]=500.')
-    const select = req.query?.select as Record<string, true> | undefined
-    const populate = req.query?.populate as Record<string, Record<string, true>> | undefined
+    // As Payload's own REST handlers read them ("true" in a query string is text).
+    const select = sanitizeSelectParam(req.query?.select as never)
+    const populate = sanitizePopulateParam(req.query?.populate as never)
 
     const ranked = (await rankedMatches(req.payload, plan)).slice(0, SEARCH_RESULTS_MAX)
     let ids = ranked.map((item) => item.id)
@@ -99,21 +100,22 @@ export const searchItems: Endpoint = {
     const docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
     const totalPages = Math.ceil(totalDocs / limit)
     const suggested = ranked.length === 0 ? await suggestions(req.payload, plan) : []
-    return Response.json(
-      {
-        docs,
-        totalDocs,
-        limit,
-        page,
-        totalPages,
-        pagingCounter: (page - 1) * limit + 1,
-        hasPrevPage: page > 1,
-        hasNextPage: page < totalPages,
-        prevPage: page > 1 ? page - 1 : null,
-        nextPage: page < totalPages ? page + 1 : null,
-        suggestions: await suggestionLinks(req, suggested.map((item) => item.id)),
-      },
-    )
+    return Response.json({
+      docs,
+      totalDocs,
+      limit,
+      page,
+      totalPages,
+      pagingCounter: (page - 1) * limit + 1,
+      hasPrevPage: page > 1,
+      hasNextPage: page < totalPages,
+      prevPage: page > 1 ? page - 1 : null,
+      nextPage: page < totalPages ? page + 1 : null,
+      suggestions: await suggestionLinks(
+        req,
+        suggested.map((item) => item.id),
+      ),
+    })
   },
 }
 
