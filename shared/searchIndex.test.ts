@@ -114,3 +114,15 @@ describe('ranking', () => {
     expect(searchPlan('Rice rice RICE').map((word) => word.word)).toEqual(['rice'])
   })
 })
+
+describe('typos only when needed', () => {
+  it('a word typed right finds its own items, not the one-typo look-alikes; a typo finds what it can', () => {
+    const items = [
+      { id: 1, name: 'Wafer Roll', searchText: 'wafer roll' },
+      { id: 2, name: 'Mineral Water', searchText: 'mineral water' },
+    ]
+    expect(rank(searchPlan('wafer'), items).map((ranked) => ranked.name)).toEqual(['Wafer Roll'])
+    expect(rank(searchPlan('wafre'), items).map((ranked) => ranked.name)).toEqual(['Wafer Roll'])
+    expect(rank(searchPlan('watter'), items).map((ranked) => ranked.name)).toEqual(['Mineral Water'])
+  })
+})

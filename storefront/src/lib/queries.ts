@@ -4,7 +4,7 @@
  * sorting and paging all happen in the CMS's query; each asks only for the fields it renders.
  */
 import type { Where } from 'payload'
-import { type CatalogueView, type SortKey, sortOf } from './catalogue'
+import { type CatalogueView, type SortKey, sortOf } from './catalogue.ts'
 
 export const ITEMS_PER_PAGE = 24
 

@@ -9,7 +9,7 @@ import { ITEMS } from '../../../slugs'
  * 100 000. A word found in thousands of items ("rice") still yields its best matches, because the
  * name is searched on its own first.
  */
-export const CANDIDATES_PER_TIER = 500
+export const CANDIDATES_PER_TIER = 300
 
 /** The FTS5 table the SQLite migration 20261130_040000_item_search keeps in step with published items. */
 const SQLITE_TABLE = 'items_search'
@@ -81,7 +81,7 @@ export async function rankedMatches(payload: Payload, plan: QueryWord[]): Promis
   for (const groups of tiers) {
     const candidates = await lookUp(payload, groups, { all: true, limit: CANDIDATES_PER_TIER })
     for (const candidate of candidates) found.set(String(candidate.id), candidate)
-    if (candidates.length >= CANDIDATES_PER_TIER) break
+    if (found.size >= CANDIDATES_PER_TIER) break
   }
   return rank(plan, [...found.values()])
 }
