@@ -69,7 +69,10 @@ describe('ranking', () => {
       ['Tapiocalike Snack', 'Puffed.'],
     ])
       expect((await create(name, description)).status).toBe(201)
-    expect(await top('tapioca', 10)).toEqual(['Tapioca Pearls', 'Tapiocas Assorted', 'Tapiocalike Snack', 'Tapiocca Chips', 'Wafer Sticks'])
+    expect(await top('tapioca', 10)).toEqual(['Tapioca Pearls', 'Tapiocas Assorted', 'Tapiocalike Snack', 'Wafer Sticks'])
+    // Exact beats a typo: the look-alikes one typo away are left out while something matches exactly.
+    expect(await top('tapiocca', 10)).toEqual(['Tapiocca Chips'])
+    expect(await top('tapiocca pearls', 10)).toEqual(['Tapioca Pearls'])
   })
 
   it('ties go to items in stock, then by name', async () => {
