@@ -14,7 +14,9 @@ import { accessBeforeReading } from './security/requestBodies'
  */
 export async function boot(): Promise<void> {
   try {
-    const payload = await getPayload({ config })
+    // cron: the jobs queue (scheduled publish and unpublish) runs in this process from the start,
+    // every JOBS_CRON, not only once someone has opened the admin panel.
+    const payload = await getPayload({ config, cron: true })
     onAccessBeforeReading(accessBeforeReading(payload))
     // cms/server.ts calls this after the last request has finished on SIGTERM/SIGINT.
     onStop(async () => {

@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
+import { previewLinkPath } from '../../../shared/preview.ts'
 import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from '../../../shared/search.ts'
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { auditChange, auditDelete } from '../../audit'
 import { cmsConfig } from '../../config'
 import { isMongoUri } from '../../database/urls'
+import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS, MEDIA } from '../../slugs'
@@ -37,8 +39,13 @@ export const Items: CollectionConfig = {
     description: 'Everything on sale in the shop. Tick items to edit or delete several at once.',
     components: {
       beforeListTable: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'items' } }],
+      // "Preview on the shop": the saved draft on the shop's real item page (cms/endpoints/itemPreview.ts).
+      edit: { PreviewButton: '/cms/components/PreviewOnShop#PreviewOnShop' },
     },
+    preview: (doc) => (doc?.id ? previewLinkPath(doc.id as number | string) : null),
   },
+  // GET /api/items/search: typo-forgiving, ranked search for shoppers and API users.
+  endpoints: [itemPreviewLink, itemPreviewDraft, searchItems],
   access: {
     read: publishedOrStaff,
     create: isStaff,
@@ -47,8 +54,6 @@ export const Items: CollectionConfig = {
     readVersions: isStaff,
   },
   defaultSort: 'name',
-  // GET /api/items/search: typo-forgiving, ranked search for shoppers and API users.
-  endpoints: [searchItems],
   // Anonymous readers (the shop, API users) always filter on _status = 'published' (see
   // publishedOrStaff), so every sort they can ask for has an index that leads with _status and
   // ends with the tie-breaker (hooks/tieBreakSort.ts): pages come straight from the index, never
@@ -73,7 +78,9 @@ export const Items: CollectionConfig = {
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
   // Drafts are validated like published items, so nothing half-valid is ever stored.
   versions: {
-    drafts: { validate: true },
+    // schedulePublish: "goes on sale Monday 7 am" and "take off sale" at a set time, from the
+    // Publish button's menu; Payload's jobs queue runs it (payload.config.ts: jobs).
+    drafts: { validate: true, schedulePublish: true },
     maxPerDoc: 50,
   },
   fields: [
@@ -177,7 +184,7 @@ export const Items: CollectionConfig = {
       admin: { hidden: true },
     },
     // The item's search index keys (shared/searchIndex.ts), kept by the shopperFields hook. On
-    // SQLite an FTS5 table copies them (migration 20261130_040000_item_search); on MongoDB this
+    // SQLite an FTS5 table copies them (migration 20261130_043900_item_search); on MongoDB this
     // array has its own (multikey) index. Never in an API answer: it is bulky and internal.
     {
       name: 'searchTerms',

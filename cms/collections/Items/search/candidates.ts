@@ -11,7 +11,7 @@ import { ITEMS } from '../../../slugs'
  */
 export const CANDIDATES_PER_TIER = 300
 
-/** The FTS5 table the SQLite migration 20261130_040000_item_search keeps in step with published items. */
+/** The FTS5 table the SQLite migration 20261130_043900_item_search keeps in step with published items. */
 const SQLITE_TABLE = 'items_search'
 
 type SqliteClient = { execute: (query: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }

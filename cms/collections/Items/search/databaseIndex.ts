@@ -48,7 +48,7 @@ type Mongo = {
 /**
  * At start: gives items saved before the search existed their keys. On MongoDB, which has no
  * migrations here, every start (one query when there is nothing to do); on SQLite the migration
- * 20261130_040000_item_search does it, except in dev mode (`npm run dev`), which pushes the schema
+ * 20261130_043900_item_search does it, except in dev mode (`npm run dev`), which pushes the schema
  * instead of migrating: there the FTS5 table and its triggers are created here too.
  */
 export async function backfillSearchTerms(payload: Payload): Promise<void> {
