@@ -9,6 +9,7 @@ import { AttemptCounters } from './cms/collections/AttemptCounters'
 import { AuditLog } from './cms/collections/AuditLog'
 import { Categories } from './cms/collections/Categories'
 import { Items } from './cms/collections/Items'
+import { backfillSearchTerms } from './cms/collections/Items/search/databaseIndex'
 import { MEDIA_MAX_BYTES, Media } from './cms/collections/Media'
 import { Users } from './cms/collections/Users'
 import { answerFailedLoginsAlike } from './cms/collections/Users/hooks/answerFailedLoginsAlike'
@@ -82,6 +83,7 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     runTasksAfterCommit(payload.db)
+    await backfillSearchTerms(payload)
     await seed(payload, cmsConfig)
   },
 })

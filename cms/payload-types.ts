@@ -207,6 +207,15 @@ export interface Item {
   soldOut?: boolean | null;
   summary?: string | null;
   searchText?: string | null;
+  searchTerms?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -664,6 +673,7 @@ export interface ItemsSelect<T extends boolean = true> {
   soldOut?: T;
   summary?: T;
   searchText?: T;
+  searchTerms?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -7,6 +7,8 @@ import * as migration_20261130_033002_attempt_counters from './20261130_033002_a
 import * as migration_20261130_040500_admin_items_sort_indexes from './20261130_040500_admin_items_sort_indexes';
 import * as migration_20261130_041844_aisles from './20261130_041844_aisles';
 import * as migration_20261130_041900_aisle_rels_index from './20261130_041900_aisle_rels_index';
+import * as migration_20261130_043825_item_search_terms from './20261130_043825_item_search_terms';
+import * as migration_20261130_043900_item_search from './20261130_043900_item_search';
 
 export const migrations = [
   {
@@ -53,5 +55,15 @@ export const migrations = [
     up: migration_20261130_041900_aisle_rels_index.up,
     down: migration_20261130_041900_aisle_rels_index.down,
     name: '20261130_041900_aisle_rels_index',
+  },
+  {
+    up: migration_20261130_043825_item_search_terms.up,
+    down: migration_20261130_043825_item_search_terms.down,
+    name: '20261130_043825_item_search_terms',
+  },
+  {
+    up: migration_20261130_043900_item_search.up,
+    down: migration_20261130_043900_item_search.down,
+    name: '20261130_043900_item_search',
   },
 ];

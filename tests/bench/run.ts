@@ -26,6 +26,7 @@ import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery } 
 import { openPlanner, planOf, statementsOn } from '../helpers/queryPlans.ts'
 import { productionEnv, root, startCms, startStorefront, TEST_ADMIN_PASSWORD, temporarySqliteUri } from '../helpers/servers.ts'
 import { measureAdminList } from './adminList.ts'
+import { searchQuality, searchWorkloads } from './search.ts'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -153,6 +154,7 @@ try {
       shuffled(views, 13).map((view) => `/api/items?${stringify(catalogueQuery(view))}`),
       {},
     ],
+    ...searchWorkloads(ITEMS, shop.url, cms.url, BROWSER),
   ]
   for (const [name, base, [first]] of [...hot, ...cold]) {
     const response = await fetch(base + first)
@@ -179,6 +181,7 @@ try {
   }
   console.log()
   for (const [name, seconds] of await measureAdminList(cms.url)) console.log(`- ${name}: ${seconds.toFixed(2)} s (load ${load()})`)
+  await searchQuality(cms.url)
   console.log()
 
   // 3. The plans: a CMS on the same database at LOG_LEVEL=trace logs the SQL of each query.

@@ -22,6 +22,8 @@ const pageTypes: Array<[string, string, number]> = [
   ['filtered search', '/?q=wafer&sort=price-asc&inStock=1&min=1&max=3', 200],
   ['second page', '/?q=wafer&page=2', 200],
   ['no results', '/?q=unobtainium&inStock=1', 200],
+  ['search with a typo', '/?q=choclate', 200],
+  ['did you mean', '/?q=chocolate+xylophone', 200],
   ['mistyped filters (400)', '/?min=abc&max=-1', 400],
   ['item page', '/items/kaya-spread-400-g?q=kaya', 200],
   ['sold-out item page', '/items/isotonic-drink-500-ml', 200],

@@ -130,6 +130,29 @@ test('no results say so and offer to clear the filters', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Everything in the shop')
 })
 
+test('a typo or the other number still finds things, best match first; "Best match" is the default order when searching', async ({
+  page,
+}) => {
+  await page.goto(`${shopUrl()}/?q=waffer+rolls`)
+  expect((await cardNames(page)).slice(0, 2)).toEqual(['Wafer Roll No. 01', 'Wafer Roll No. 02'])
+  await expect(page.getByLabel('Sort by')).toHaveValue('relevance')
+  await page.goto(`${shopUrl()}/?q=choclate`)
+  expect((await cardNames(page))[0]).toBe('Dark Chocolate Bar 100 g')
+  // Without search words there is no best match: the link tidies to the catalogue's default.
+  await page.goto(`${shopUrl()}/?sort=relevance`)
+  await expect(page).toHaveURL(`${shopUrl()}/`)
+  await expect(page.getByLabel('Sort by').locator('option[value="relevance"]')).toHaveCount(0)
+})
+
+test('when nothing matches, "did you mean" links to the closest items', async ({ page }) => {
+  await page.goto(`${shopUrl()}/?q=chocolate+xylophone`)
+  await expect(page.getByText('Nothing matches “chocolate xylophone”.')).toBeVisible()
+  const suggestions = page.getByRole('list', { name: 'Did you mean' }).getByRole('link')
+  await expect(suggestions.first()).toHaveText('Dark Chocolate Bar 100 g')
+  await suggestions.first().click()
+  await expect(page).toHaveURL(`${shopUrl()}/items/dark-chocolate-bar-100-g`)
+})
+
 test('mangled links show a sensible default; mistyped prices and endless searches get a 400 page that keeps the input', async ({
   page,
 }) => {

@@ -64,10 +64,22 @@ export async function itemById(baseUrl: string, id: Id) {
   return { status: response.status, name, slug: data?.slug }
 }
 
+/** The README's search example: typos forgiven, best match first. */
+export async function searchItems(baseUrl: string, q: string) {
+  const client = createClient<paths>({ baseUrl, querySerializer })
+  const { data, error } = await client.GET('/api/items/search', { params: { query: { q, limit: 3, depth: 0 } } })
+  if (error || !data) throw new Error('searching failed')
+  const names: string[] = data.docs.map((item) => item.name)
+  const suggestions: string[] = data.suggestions.map((suggestion) => suggestion.name)
+  return { names, total: data.totalDocs, suggestions }
+}
+
 export function wrongTypesAreRefused(baseUrl: string) {
   const client = createClient<paths>({ baseUrl, querySerializer })
   // @ts-expect-error limit is a number
   void client.GET('/api/items', { params: { query: { limit: 'ten' } } })
+  // @ts-expect-error q is required
+  void client.GET('/api/items/search', { params: { query: { limit: 3 } } })
   // @ts-expect-error there is no such route
   void client.GET('/api/items/{id}/nothing')
 }
@@ -118,6 +130,9 @@ describe('the OpenAPI document', () => {
     expect(prices.every((price) => Number.isInteger(price) && price < 500)).toBe(true)
     expect(prices).toEqual([...prices].sort((a, b) => a - b))
     expect(await client.itemById(cms.url, cheap[0].id)).toMatchObject({ status: 200, name: cheap[0].name })
+
+    expect((await client.searchItems(cms.url, 'choclate')).names[0]).toBe('Dark Chocolate Bar 100 g')
+    expect((await client.searchItems(cms.url, 'chocolate umbrella')).suggestions).toContain('Umbrella, Compact')
 
     // A draft is not there for an anonymous program.
     const token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)

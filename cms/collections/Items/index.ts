@@ -16,6 +16,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
+import { searchItems } from './search/endpoint'
 import { aislesAsSlugs } from './spreadsheetAisles'
 import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
 
@@ -60,7 +61,8 @@ export const Items: CollectionConfig = {
     },
     preview: (doc) => (doc?.id ? previewLinkPath(doc.id as number | string) : null),
   },
-  endpoints: [itemPreviewLink, itemPreviewDraft],
+  // GET /api/items/search: typo-forgiving, ranked search for shoppers and API users.
+  endpoints: [itemPreviewLink, itemPreviewDraft, searchItems],
   access: {
     read: publishedOrStaff,
     create: isStaff,
@@ -211,6 +213,15 @@ export const Items: CollectionConfig = {
       type: 'textarea',
       maxLength: SEARCH_TEXT_MAX_LENGTH,
       admin: { hidden: true },
+    },
+    // The item's search index keys (shared/searchIndex.ts), kept by the shopperFields hook. On
+    // SQLite an FTS5 table copies them (migration 20261130_043900_item_search); on MongoDB this
+    // array has its own (multikey) index. Never in an API answer: it is bulky and internal.
+    {
+      name: 'searchTerms',
+      type: 'json',
+      hidden: true,
+      index: isMongoUri(cmsConfig.DATABASE_URI),
     },
   ],
 }

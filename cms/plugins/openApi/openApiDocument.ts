@@ -130,11 +130,95 @@ function queryableLaidOutFields(spec: Spec, collections: Collection[]): void {
   }
 }
 
+/** Describes a query parameter. */
+const parameter = (name: string, schema: Record<string, Json>, description: string, required = false): Json => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+})
+
+/**
+ * GET /api/items/search (cms/collections/Items/search/endpoint.ts), a custom endpoint that
+ * payload-oapi cannot see: the typo-forgiving, ranked search, in Payload's page shape plus
+ * `suggestions`. Its `where` is the items list's.
+ */
+function describeItemSearch(spec: Spec): void {
+  const list = spec.paths?.['/api/items']?.get as (Operation & { tags?: Json }) | undefined
+  if (!spec.paths || !list || !spec.components?.schemas?.Item) return
+  const listParameter = (name: string) => list.parameters?.find((candidate) => candidate.name === name) as Json | undefined
+  const integer = { type: 'integer' } as const
+  spec.paths['/api/items/search'] = {
+    get: {
+      operationId: 'searchItems',
+      summary: 'Search published items, best match first',
+      description:
+        "Every word of q must match an item's name or description, forgiving one typo per word of 5+ letters, prefixes, " +
+        'singular/plural, case, accents and word order. Published items only, for every caller. When nothing matches, ' +
+        '`suggestions` lists the closest items ("did you mean").',
+      ...(list.tags ? { tags: list.tags } : {}),
+      parameters: [
+        parameter('q', { type: 'string', minLength: 1, maxLength: 100 }, 'The words to search for.', true),
+        parameter('limit', { ...integer, minimum: 1, maximum: 100, default: 10 }, 'Items per page.'),
+        parameter('page', { ...integer, minimum: 1, maximum: 10000, default: 1 }, 'The page (of at most the 1 000 best matches).'),
+        parameter(
+          'sort',
+          {
+            type: 'string',
+            enum: ['relevance', 'soldOut,name', 'name', '-name', 'price', '-price', 'createdAt', '-createdAt'],
+            default: 'relevance',
+          },
+          'Best match first (relevance), or another order.',
+        ),
+        parameter('depth', { ...integer, minimum: 0, maximum: 2, default: 1 }, 'How deep to populate the image.'),
+        ...[listParameter('where'), listParameter('select')].filter((one): one is Json => one !== undefined),
+      ],
+      responses: {
+        '200': {
+          description: 'One page of matching items, best match first',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['docs', 'totalDocs', 'limit', 'page', 'totalPages', 'hasNextPage', 'hasPrevPage', 'suggestions'],
+                properties: {
+                  docs: { type: 'array', items: { $ref: '#/components/schemas/Item' } },
+                  totalDocs: integer,
+                  limit: integer,
+                  page: integer,
+                  totalPages: integer,
+                  pagingCounter: integer,
+                  hasNextPage: { type: 'boolean' },
+                  hasPrevPage: { type: 'boolean' },
+                  nextPage: { ...integer, nullable: true },
+                  prevPage: { ...integer, nullable: true },
+                  suggestions: {
+                    type: 'array',
+                    description: 'When nothing matches: the closest items, best first (at most 5).',
+                    items: {
+                      type: 'object',
+                      required: ['name', 'slug'],
+                      properties: { name: { type: 'string' }, slug: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        '400': { description: 'A parameter is missing or out of range; the message names it.' },
+      },
+    },
+  }
+}
+
 export function correctOpenApiDocument<T extends Spec>(spec: T, collections: Collection[] = []): T {
   const paths = { ...spec.paths }
   for (const path of NOT_APPLICABLE_PATHS) delete paths[path]
   const corrected = tidy({ ...spec, paths } as Json) as T
   findByIdAnswersTheDocument(corrected)
   queryableLaidOutFields(corrected, collections)
+  describeItemSearch(corrected)
   return corrected
 }

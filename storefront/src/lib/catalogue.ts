@@ -14,6 +14,7 @@ import { toAmount, toMinorUnits } from '../../../shared/money.ts'
 export { toAmount, toMinorUnits }
 
 export const SORTS = {
+  relevance: 'Best match',
   available: 'In stock first',
   name: 'Name, A to Z',
   'price-asc': 'Price, low to high',
@@ -22,6 +23,18 @@ export const SORTS = {
 } as const
 export type SortKey = keyof typeof SORTS
 export const DEFAULT_SORT: SortKey = 'available'
+/**
+ * A search's default order: the best match first (the CMS's GET /api/items/search). Only a search
+ * has a best match, so without search words "Best match" means the catalogue's default.
+ */
+export const SEARCH_SORT: SortKey = 'relevance'
+export const defaultSortFor = (q: string): SortKey => (q ? SEARCH_SORT : DEFAULT_SORT)
+/** The sort a view really uses. */
+export const sortOf = (view: Pick<CatalogueView, 'q' | 'sort'>): SortKey =>
+  view.sort === SEARCH_SORT && !view.q ? DEFAULT_SORT : view.sort
+/** The sorts to offer: "Best match" only for a search. */
+export const sortsFor = (q: string): Array<[SortKey, string]> =>
+  (Object.entries(SORTS) as Array<[SortKey, string]>).filter(([key]) => q || key !== SEARCH_SORT)
 
 export const SEARCH_MAX_LENGTH = 100
 /** 417 pages of 24 hold 10 000 items; far beyond that is a mangled link, not a shopper. */
@@ -50,7 +63,10 @@ export type ParsedCatalogue = {
 }
 
 const page = z.coerce.number().int().min(1).max(PAGE_MAX).catch(1)
-const sort = z.enum(Object.keys(SORTS) as [SortKey, ...SortKey[]]).catch(DEFAULT_SORT)
+const sort = z
+  .enum(Object.keys(SORTS) as [SortKey, ...SortKey[]])
+  .optional()
+  .catch(undefined)
 const inStock = z
   .string()
   .transform((value) => ['1', 'true', 'on'].includes(value))
@@ -84,7 +100,6 @@ export function parseCatalogue(params: URLSearchParams, { fractionDigits = 2 } =
   const view: CatalogueView = {
     ...DEFAULT_VIEW,
     page: page.parse(params.get('page') ?? 1),
-    sort: sort.parse(params.get('sort') ?? DEFAULT_SORT),
     inStock: inStock.parse(params.get('inStock') ?? ''),
   }
   const errors: ParsedCatalogue['errors'] = {}
@@ -92,6 +107,7 @@ export function parseCatalogue(params: URLSearchParams, { fractionDigits = 2 } =
   const q = search.safeParse(typed.q)
   if (q.success) view.q = q.data
   else errors.q = q.error.issues[0].message
+  view.sort = sortOf({ q: view.q, sort: sort.parse(params.get('sort') ?? undefined) ?? defaultSortFor(view.q) })
 
   for (const [field, label] of [
     ['min', 'Lowest price'],
@@ -117,7 +133,7 @@ export const isFiltered = (view: CatalogueView): boolean =>
 export function catalogueSearch(view: CatalogueView, { fractionDigits = 2 } = {}): string {
   const params = new URLSearchParams()
   if (view.q) params.set('q', view.q)
-  if (view.sort !== DEFAULT_SORT) params.set('sort', view.sort)
+  if (sortOf(view) !== defaultSortFor(view.q)) params.set('sort', sortOf(view))
   if (view.inStock) params.set('inStock', '1')
   if (view.min !== undefined) params.set('min', toAmount(view.min, fractionDigits))
   if (view.max !== undefined) params.set('max', toAmount(view.max, fractionDigits))

@@ -14,7 +14,15 @@ import { cached } from './cache'
 import type { CatalogueView } from './catalogue'
 import { type ItemImage, itemImage } from './image'
 import type { AisleId, RestQuery } from './queries'
-import { aislesQuery, catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
+import {
+  aislesQuery,
+  catalogueCountQuery,
+  catalogueQuery,
+  catalogueSearchQuery,
+  ITEMS_PER_PAGE,
+  itemBySlugQuery,
+  sitemapQuery,
+} from './queries'
 import { richTextToHtml } from './richText'
 
 export type { Item }
@@ -105,25 +113,42 @@ export type CataloguePage = {
   totalItems: number
   totalPages: number
   page: number
+  /** "Did you mean": when a search matches nothing, the closest items. */
+  suggestions: Array<{ name: string; slug: string }>
 }
 
 /** A page of the catalogue, or of one aisle's items (`aisle`: its id). */
 export async function listItems(view: CatalogueView, aisle?: AisleId): Promise<CataloguePage> {
+  if (view.q) return searchItems(view, aisle)
   const [items, totalItems] = await Promise.all([catalogueCards(view, aisle), countItems(view, aisle)])
-  return { items, totalItems, totalPages: Math.ceil(totalItems / ITEMS_PER_PAGE), page: view.page }
+  return { items, totalItems, totalPages: Math.ceil(totalItems / ITEMS_PER_PAGE), page: view.page, suggestions: [] }
 }
 
+const card = (item: Item): ItemCard => ({
+  id: item.id,
+  name: item.name,
+  slug: item.slug,
+  price: item.price,
+  quantity: item.quantity,
+  summary: shorter(item.summary ?? '', CARD_SUMMARY_LENGTH),
+  image: itemImage(item, photoBase),
+})
+
 const catalogueCards = (view: CatalogueView, aisle?: AisleId): Promise<ItemCard[]> =>
-  cachedQuery(catalogueQuery(view, aisle), (result) =>
-    result.docs.map((item) => ({
-      id: item.id,
-      name: item.name,
-      slug: item.slug,
-      price: item.price,
-      quantity: item.quantity,
-      summary: shorter(item.summary ?? '', CARD_SUMMARY_LENGTH),
-      image: itemImage(item, photoBase),
-    })),
+  cachedQuery(catalogueQuery(view, aisle), (result) => result.docs.map(card))
+
+/** A search: the CMS's ranked, typo-forgiving search answers the page, its count and suggestions. */
+const searchItems = (view: CatalogueView, aisle?: AisleId): Promise<CataloguePage> =>
+  cachedRequest(
+    'items/search',
+    catalogueSearchQuery(view, aisle),
+    (answer: PaginatedDocs<Item> & { suggestions?: CataloguePage['suggestions'] }) => ({
+      items: answer.docs.map(card),
+      totalItems: answer.totalDocs,
+      totalPages: answer.totalPages,
+      page: view.page,
+      suggestions: answer.suggestions ?? [],
+    }),
   )
 
 /** An aisle of the shop (a document of the CMS's categories collection). */

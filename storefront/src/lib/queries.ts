@@ -4,8 +4,7 @@
  * sorting and paging all happen in the CMS's query; each asks only for the fields it renders.
  */
 import type { Where } from 'payload'
-import { foldForSearch } from '../../../shared/search.ts'
-import type { CatalogueView, SortKey } from './catalogue'
+import { type CatalogueView, type SortKey, sortOf } from './catalogue.ts'
 
 export const ITEMS_PER_PAGE = 24
 
@@ -35,6 +34,7 @@ export type AisleId = number | string
 const imageFields = { url: true, filename: true, alt: true, width: true, height: true, sizes: true } as const
 
 export type RestQuery = {
+  q?: string
   depth: number
   limit?: number
   page?: number
@@ -51,6 +51,8 @@ export type RestQuery = {
  * stable and each page is read straight from its index. Sold-out items last by default.
  */
 export const SORT_ORDERS: Record<SortKey, string> = {
+  // Without search words there is no best match: the catalogue's default (see sortOf).
+  relevance: 'soldOut,name',
   available: 'soldOut,name',
   name: 'name',
   'price-asc': 'price',
@@ -59,29 +61,38 @@ export const SORT_ORDERS: Record<SortKey, string> = {
 }
 
 /**
- * The shopper's words as a `like` on the item's folded name-and-description text (every word
- * must appear). `%` and `_` are LIKE wildcards in SQL that Payload passes through; they are not
- * letters anyone searches for, so they become spaces.
- */
-export function searchWords(q: string): string {
-  return foldForSearch(q.replace(/[%_\\]/g, ' '))
-}
-
-/**
+ * The shop's filters (in stock, price range) as a Payload `where`; a search's words are apart.
  * `aisle`: only the items in that aisle (an aisle page, /aisles/<slug>); SQLite answers it from
  * the sort's index and items_rels' index, MongoDB from the aisle indexes on items.
  */
-export function catalogueWhere(view: CatalogueView, aisle?: AisleId): Where | undefined {
+export function filterWhere(view: CatalogueView, aisle?: AisleId): Where | undefined {
   const conditions: Where[] = []
   if (aisle !== undefined) conditions.push({ categories: { in: [aisle] } })
-  const words = searchWords(view.q)
-  if (words) conditions.push({ searchText: { like: words } })
   // soldOut (kept by the CMS from quantity) is in the default order's index; quantity is not.
   if (view.inStock) conditions.push({ soldOut: { equals: false } })
   if (view.min !== undefined) conditions.push({ price: { greater_than_equal: view.min } })
   if (view.max !== undefined) conditions.push({ price: { less_than_equal: view.max } })
   return conditions.length > 0 ? { and: conditions } : undefined
 }
+
+/** The catalogue without search words: its filters. (A search goes to catalogueSearchQuery.) */
+export const catalogueWhere = (view: CatalogueView, aisle?: AisleId): Where | undefined => filterWhere(view, aisle)
+
+/**
+ * A search (the view has words): GET /api/items/search, which forgives typos and ranks the best
+ * match first (sort "relevance", the default when searching), narrowed by the filters, or in
+ * another order the shopper chose; one request gives the page and the count.
+ */
+export const catalogueSearchQuery = (view: CatalogueView, aisle?: AisleId): RestQuery => ({
+  q: view.q,
+  depth: 1,
+  limit: ITEMS_PER_PAGE,
+  page: view.page,
+  ...(sortOf(view) === 'relevance' ? {} : { sort: SORT_ORDERS[sortOf(view)] }),
+  select: catalogueFields,
+  populate: { media: imageFields },
+  where: filterWhere(view, aisle),
+})
 
 /**
  * One page of the catalogue, without Payload's total: counting every matching row on every page
@@ -93,7 +104,7 @@ export const catalogueQuery = (view: CatalogueView, aisle?: AisleId): RestQuery 
   limit: ITEMS_PER_PAGE,
   page: view.page,
   pagination: false,
-  sort: SORT_ORDERS[view.sort],
+  sort: SORT_ORDERS[sortOf(view)],
   select: catalogueFields,
   populate: { media: imageFields },
   where: catalogueWhere(view, aisle),

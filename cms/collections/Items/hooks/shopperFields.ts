@@ -2,6 +2,7 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import type { CollectionBeforeChangeHook } from 'payload'
 import { foldForSearch, SEARCH_TEXT_MAX_LENGTH, summaryOf } from '../../../../shared/search.ts'
+import { itemSearchTerms } from '../../../../shared/searchIndex.ts'
 import type { Item } from '../../../payload-types'
 
 /**
@@ -12,6 +13,7 @@ import type { Item } from '../../../payload-types'
  *   Lexical JSON: a LIKE on that column would also match its keys ("paragraph", "text").
  *   A very long description is searched in its first SEARCH_TEXT_MAX_LENGTH characters, so the
  *   save never fails on a field Uncle Pat cannot see;
+ * - `searchTerms`, the keys of the typo-forgiving search index (shared/searchIndex.ts);
  * - `summary`, the start of the description as plain text, which is all a catalogue card shows:
  *   a page of 24 cards then never fetches (nor converts) 24 rich-text documents.
  * A collection hook, not field hooks, because a partial update (only `quantity`) must still see
@@ -20,10 +22,12 @@ import type { Item } from '../../../payload-types'
 export const shopperFields: CollectionBeforeChangeHook<Item> = ({ data, originalDoc }) => {
   const item = { ...originalDoc, ...data }
   const description = item.description ? convertLexicalToPlaintext({ data: item.description as SerializedEditorState }) : ''
+  const searchText = foldForSearch(`${item.name ?? ''} ${description}`).slice(0, SEARCH_TEXT_MAX_LENGTH)
   return {
     ...data,
     soldOut: !(typeof item.quantity === 'number' && item.quantity > 0),
     summary: summaryOf(description),
-    searchText: foldForSearch(`${item.name ?? ''} ${description}`).slice(0, SEARCH_TEXT_MAX_LENGTH),
+    searchText,
+    searchTerms: itemSearchTerms(item.name ?? '', searchText),
   }
 }

@@ -1,0 +1,140 @@
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+import { APIError, sanitizePopulateParam, sanitizeSelectParam } from 'payload'
+
+import { searchPlan } from '../../../../shared/searchIndex.ts'
+import { ITEMS } from '../../../slugs'
+import { rankedMatches, suggestions } from './candidates'
+
+export const SEARCH_PATH = '/search'
+export const SEARCH_QUERY_MAX_LENGTH = 100
+export const SEARCH_LIMIT_MAX = 100
+export const SEARCH_PAGE_MAX = 10_000
+/** At most this many matches are ranked and paged: far more than anyone pages through. */
+export const SEARCH_RESULTS_MAX = 1000
+/** `sort`: relevance (the default), or one of the orders the shop offers. */
+export const SEARCH_SORTS = ['relevance', 'soldOut,name', 'name', '-name', 'price', '-price', 'createdAt', '-createdAt'] as const
+
+const refuse = (path: string, message: string): never => {
+  throw new APIError(message, 400, { errors: [{ path, message }] }, true)
+}
+
+function whole(req: PayloadRequest, name: string, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+  const raw = req.query?.[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!Number.isInteger(value) || value < min || value > max) refuse(name, `${name} must be a whole number from ${min} to ${max}.`)
+  return value
+}
+
+/**
+ * GET /api/items/search?q=…&limit=&page=&sort=&where=&select=&populate=&depth=: published items
+ * matching the words of `q` (typos, prefixes, plurals forgiven), best match first, in Payload's
+ * page shape (`docs`, `totalDocs`, `page`, …) plus `suggestions` ("did you mean": the closest
+ * item names) when nothing matches. Everyone, staff included, searches what shoppers can see:
+ * the index holds published items only (the admin panel has its own search by name and SKU).
+ * `where` narrows the matches (the shop's filters); another `sort` orders them instead of
+ * relevance; `select`, `populate` and `depth` shape the documents as on GET /api/items.
+ */
+export const searchItems: Endpoint = {
+  path: SEARCH_PATH,
+  method: 'get',
+  handler: async (req) => {
+    const rawQ = req.query?.q
+    const q = typeof rawQ === 'string' ? rawQ.replace(/\p{C}+/gu, ' ').trim() : ''
+    if (!q) return refuse('q', 'q (the words to search for) is required.')
+    if (q.length > SEARCH_QUERY_MAX_LENGTH) refuse('q', `q must be at most ${SEARCH_QUERY_MAX_LENGTH} characters.`)
+    // Punctuation alone ("%%%") is a search that matches nothing, not a mistake.
+    const plan = searchPlan(q)
+    const limit = whole(req, 'limit', { min: 1, max: SEARCH_LIMIT_MAX, fallback: 10 })
+    const page = whole(req, 'page', { min: 1, max: SEARCH_PAGE_MAX, fallback: 1 })
+    const depth = whole(req, 'depth', { min: 0, max: 2, fallback: 1 })
+    const sort = (req.query?.sort ?? 'relevance') as (typeof SEARCH_SORTS)[number]
+    if (!SEARCH_SORTS.includes(sort)) refuse('sort', `sort must be one of: ${SEARCH_SORTS.join(', ')}.`)
+    const where = req.query?.where as Where | undefined
+    if (where !== undefined && (typeof where !== 'object' || where === null || Array.isArray(where)))
+      refuse('where', 'where must be a Payload query, e.g. where[price][less_than]=500.')
+    // As Payload's own REST handlers read them ("true" in a query string is text).
+    const select = sanitizeSelectParam(req.query?.select as never)
+    const populate = sanitizePopulateParam(req.query?.populate as never)
+
+    const ranked = (await rankedMatches(req.payload, plan)).slice(0, SEARCH_RESULTS_MAX)
+    let ids = ranked.map((item) => item.id)
+    // Filters and other orders are Payload's (with the caller's access), over the matches only.
+    if (ids.length > 0 && (where || sort !== 'relevance')) {
+      const narrowed = await req.payload.find({
+        collection: ITEMS,
+        where: { and: [{ id: { in: ids } }, ...(where ? [where] : [])] },
+        sort: sort === 'relevance' ? undefined : sort,
+        select: { soldOut: true },
+        depth: 0,
+        pagination: false,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+      const kept = narrowed.docs.map((doc) => doc.id)
+      if (sort === 'relevance') {
+        const keep = new Set(kept.map(String))
+        ids = ids.filter((id) => keep.has(String(id)))
+      } else ids = kept
+    }
+    const totalDocs = ids.length
+    const pageIds = ids.slice((page - 1) * limit, page * limit)
+    const found =
+      pageIds.length === 0
+        ? []
+        : (
+            await req.payload.find({
+              collection: ITEMS,
+              where: { id: { in: pageIds } },
+              select,
+              populate,
+              depth,
+              pagination: false,
+              overrideAccess: false,
+              user: req.user,
+              req,
+            })
+          ).docs
+    const byId = new Map(found.map((doc) => [String(doc.id), doc]))
+    const docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
+    const totalPages = Math.ceil(totalDocs / limit)
+    const suggested = ranked.length === 0 ? await suggestions(req.payload, plan) : []
+    return Response.json({
+      docs,
+      totalDocs,
+      limit,
+      page,
+      totalPages,
+      pagingCounter: (page - 1) * limit + 1,
+      hasPrevPage: page > 1,
+      hasNextPage: page < totalPages,
+      prevPage: page > 1 ? page - 1 : null,
+      nextPage: page < totalPages ? page + 1 : null,
+      suggestions: await suggestionLinks(
+        req,
+        suggested.map((item) => item.id),
+      ),
+    })
+  },
+}
+
+/** The suggested items' names and slugs, in the suggested order. */
+async function suggestionLinks(req: PayloadRequest, ids: Array<number | string>): Promise<Array<{ name: string; slug: string }>> {
+  if (ids.length === 0) return []
+  const { docs } = await req.payload.find({
+    collection: ITEMS,
+    where: { id: { in: ids } },
+    select: { name: true, slug: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+  return ids.flatMap((id) => {
+    const doc = byId.get(String(id))
+    return doc ? [{ name: doc.name, slug: doc.slug ?? '' }] : []
+  })
+}
