@@ -7,7 +7,7 @@ import { auditChange, auditDelete } from '../../audit'
 import { revalidateStorefrontOnEveryChange, revalidateStorefrontOnEveryDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES } from '../../slugs'
-import { slugFromName } from '../Items/hooks/slugFromName'
+import { keepGivenSlug, slugFromName } from '../Items/hooks/slugFromName'
 import { tieBreakSort } from '../Items/hooks/tieBreakSort'
 import { validateSlug } from '../Items/validation'
 import { takeItemsOutOfDeletedAisle } from './hooks/takeItemsOutOfDeletedAisle'
@@ -62,6 +62,7 @@ export const Categories: CollectionConfig = {
     },
     slugField({
       useAsSlug: 'name',
+      slugify: keepGivenSlug,
       overrides: (row) => {
         const slug = row.fields.find((field) => 'name' in field && field.name === 'slug')
         if (slug && slug.type === 'text') {

@@ -14,7 +14,7 @@ import { trimText } from '../../hooks/trimText'
 import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
-import { slugFromName } from './hooks/slugFromName'
+import { keepGivenSlug, slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
 import { searchItems } from './search/endpoint'
 import { aislesAsSlugs } from './spreadsheetAisles'
@@ -113,6 +113,7 @@ export const Items: CollectionConfig = {
     },
     slugField({
       useAsSlug: 'name',
+      slugify: keepGivenSlug,
       overrides: (row) => {
         const slug = row.fields.find((field) => 'name' in field && field.name === 'slug')
         if (slug && slug.type === 'text') {

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { slugify } from 'payload/shared'
+import { type Slugify, slugify } from 'payload/shared'
 
 /**
  * A name as a slug: Payload's slugify, then single hyphens only and none at the ends, so the
@@ -17,4 +17,15 @@ export const slugOf = (name: string): string => (slugify(name.trim()) ?? '').rep
 export const slugFromName: FieldHook = ({ data, operation, value }) => {
   if (operation !== 'create' || value || typeof data?.name !== 'string') return value
   return slugOf(data.name) || value
+}
+
+/**
+ * The slugify Payload's slugField runs before saving (passed as its `slugify` option). A slug the
+ * caller gave is kept exactly as given, so the slug rule (validateSlug) refuses "Kaya Toast!"
+ * with a 400 instead of quietly storing "kaya-toast"; a slug made from the name (the "generate"
+ * box ticked in the admin) is slugOf(name).
+ */
+export const keepGivenSlug: Slugify = ({ data, valueToSlugify }) => {
+  if (typeof valueToSlugify !== 'string') return undefined
+  return valueToSlugify === data?.slug ? valueToSlugify : slugOf(valueToSlugify)
 }
