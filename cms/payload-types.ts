@@ -198,6 +198,20 @@ export interface Item {
   soldOut?: boolean | null;
   summary?: string | null;
   searchText?: string | null;
+  meta?: {
+    /**
+     * Shown by search engines and in the browser tab. Empty: the item's name. At most 120 characters.
+     */
+    title?: string | null;
+    /**
+     * Shown under the title in search results. Empty: the start of the description. At most 320 characters.
+     */
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -609,6 +623,13 @@ export interface ItemsSelect<T extends boolean = true> {
   soldOut?: T;
   summary?: T;
   searchText?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -3,6 +3,8 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
+import * as migration_20261130_033752_item_seo from './20261130_033752_item_seo';
+import * as migration_20261130_033800_dashboard_stock_index from './20261130_033800_dashboard_stock_index';
 
 export const migrations = [
   {
@@ -29,5 +31,15 @@ export const migrations = [
     up: migration_20261130_015500_admin_items_list_index.up,
     down: migration_20261130_015500_admin_items_list_index.down,
     name: '20261130_015500_admin_items_list_index',
+  },
+  {
+    up: migration_20261130_033752_item_seo.up,
+    down: migration_20261130_033752_item_seo.down,
+    name: '20261130_033752_item_seo',
+  },
+  {
+    up: migration_20261130_033800_dashboard_stock_index.up,
+    down: migration_20261130_033800_dashboard_stock_index.down,
+    name: '20261130_033800_dashboard_stock_index',
   },
 ];

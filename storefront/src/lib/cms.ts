@@ -15,6 +15,7 @@ import { type ItemImage, itemImage } from './image'
 import type { RestQuery } from './queries'
 import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery, sitemapQuery } from './queries'
 import { richTextToHtml } from './richText'
+import { type ItemSeo, itemSeo } from './seo'
 
 export type { Item }
 
@@ -125,7 +126,7 @@ const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
   )
 
 /** What the item page shows. */
-export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }
+export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string; seo: ItemSeo }
 
 /** The published item with this slug, or null when there is none. */
 export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
@@ -141,6 +142,7 @@ export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
           image: itemImage(item, photoBase),
           descriptionHtml: richTextToHtml(item.description),
           updatedAt: item.updatedAt,
+          seo: itemSeo(item, { summary: shorter(item.summary ?? '', 155), image: itemImage(item, photoBase) }, photoBase),
         }
       : null,
   )

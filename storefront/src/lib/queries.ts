@@ -23,7 +23,7 @@ export const catalogueFields = {
 } as const
 
 /** The item fields the item page renders. */
-export const itemFields = { ...catalogueFields, description: true, updatedAt: true } as const
+export const itemFields = { ...catalogueFields, description: true, updatedAt: true, meta: true } as const
 
 /** Of an item's image (an upload in the media collection), only what an <img> needs. */
 const imageFields = { url: true, filename: true, alt: true, width: true, height: true, sizes: true } as const
