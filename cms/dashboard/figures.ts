@@ -89,10 +89,14 @@ async function stockLevels(payload: Payload): Promise<StockLevel[]> {
     )
     return rows.map((row) => ({ quantity: Number(row.quantity), items: Number(row.items), priceSum: Number(row.price_sum) }))
   }
-  const rows = await db.collections[ITEMS]
-    .aggregate([{ $match: { _status: 'published' } }, { $group: { _id: '$quantity', items: { $sum: 1 }, priceSum: { $sum: '$price' } } }])
-    .exec()
-  return rows.map((row) => ({ quantity: Number(row._id), items: Number(row.items), priceSum: Number(row.priceSum) }))
+  // Two groupings of one accumulator each, not one with two: FerretDB 1.24 (the MongoDB leg's
+  // test server) fills in only the first accumulator of a $group and leaves the others 0.
+  const model = db.collections[ITEMS]
+  const byQuantity = (accumulator: object) =>
+    model.aggregate([{ $match: { _status: 'published' } }, { $group: { _id: '$quantity', value: accumulator } }]).exec()
+  const [counts, prices] = await Promise.all([byQuantity({ $sum: 1 }), byQuantity({ $sum: '$price' })])
+  const priceSums = new Map(prices.map((row) => [Number(row._id), Number(row.value)]))
+  return counts.map((row) => ({ quantity: Number(row._id), items: Number(row.value), priceSum: priceSums.get(Number(row._id)) ?? 0 }))
 }
 
 async function editsPerDay(payload: Payload, now: Date): Promise<DashboardFigures['editsPerDay']> {
