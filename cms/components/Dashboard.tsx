@@ -110,7 +110,13 @@ export async function Dashboard({ payload, user }: Props) {
           )
           return (
             <li className={`minimart-dashboard__figure${card.tone ? ` minimart-dashboard__figure--${card.tone}` : ''}`} key={card.id}>
-              {card.href ? <a href={card.href}>{content}</a> : content}
+              {card.href ? (
+                <a href={card.href} id={card.id === 'low-stock' ? 'low-stock-dashboard' : `dashboard-${card.id}`}>
+                  {content}
+                </a>
+              ) : (
+                content
+              )}
             </li>
           )
         })}
