@@ -208,7 +208,7 @@ export interface Item {
      */
     description?: string | null;
     /**
-     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     * For search results and shared links. Empty: the item's photo.
      */
     image?: (number | null) | Media;
   };

@@ -41,7 +41,8 @@ const css = `
 .minimart-dashboard__changes { list-style: none; margin: 0; padding: 0; }
 .minimart-dashboard__changes li { border-bottom: 1px solid var(--theme-elevation-100); padding: 0.4rem 0; overflow-wrap: anywhere; }
 .minimart-dashboard__meta { color: var(--theme-elevation-650); font-size: 0.85rem; display: block; }
-.minimart-dashboard__chart svg { display: block; width: 100%; height: auto; max-height: 10rem; }
+.minimart-dashboard__chart svg { display: block; width: 100%; height: 7rem; }
+.minimart-dashboard__axis { display: flex; justify-content: space-between; color: var(--theme-elevation-650); font-size: 0.85rem; margin: 0.25rem 0 0.5rem; }
 .minimart-dashboard__chart rect { fill: var(--theme-success-500); }
 .minimart-dashboard__chart line { stroke: var(--theme-elevation-300); }
 .minimart-dashboard__note { color: var(--theme-elevation-650); margin: 0; }
@@ -182,15 +183,19 @@ export async function Dashboard({ payload, user }: Props) {
 
       <section aria-labelledby="minimart-chart-title" className="minimart-dashboard__panel minimart-dashboard__chart">
         <h3 id="minimart-chart-title">Item edits per day, last {CHART_DAYS} days</h3>
-        <svg aria-labelledby="minimart-chart-desc" role="img" viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT + 1}`}>
+        <svg aria-labelledby="minimart-chart-desc" preserveAspectRatio="none" role="img" viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT + 1}`}>
           <title id="minimart-chart-desc">{summary}</title>
-          <line x1="0" x2={CHART_WIDTH} y1={CHART_HEIGHT + 0.5} y2={CHART_HEIGHT + 0.5} />
+          <line vectorEffect="non-scaling-stroke" x1="0" x2={CHART_WIDTH} y1={CHART_HEIGHT + 0.5} y2={CHART_HEIGHT + 0.5} />
           {chart.map((bar) => (
             <rect height={bar.height} key={bar.day} width={bar.width} x={bar.x} y={bar.y}>
               <title>{`${bar.day}: ${bar.edits}`}</title>
             </rect>
           ))}
         </svg>
+        <div aria-hidden="true" className="minimart-dashboard__axis">
+          <span>{figures.editsPerDay[0]?.day}</span>
+          <span>today</span>
+        </div>
         <p className="minimart-dashboard__note" id="minimart-chart-summary">
           {summary}
         </p>

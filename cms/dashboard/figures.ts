@@ -10,6 +10,8 @@ export const CHART_DAYS = 30
 export const LOWEST_COUNT = 10
 /** How many audit entries the dashboard shows. */
 export const LATEST_CHANGES_COUNT = 8
+/** The audit actions that change the shop (logins, the bulk of the log, are not changes). */
+export const CHANGE_ACTIONS = ['create', 'update', 'delete', 'import', 'export']
 
 /** Published items with this many in stock: how many, and the sum of their prices (minor units). */
 export type StockLevel = { quantity: number; items: number; priceSum: number }
@@ -156,6 +158,7 @@ export async function dashboardFigures(payload: Payload, user: TypedUser, thresh
           select: { action: true, actor: true, summary: true, createdAt: true, collectionSlug: true, documentId: true },
           sort: '-createdAt',
           user,
+          where: { action: { in: CHANGE_ACTIONS } },
         })
       : null,
   ])

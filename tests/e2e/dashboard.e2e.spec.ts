@@ -89,7 +89,7 @@ test('SEO fields are edited in the item’s SEO tab and show in the shop’s hea
   ).docs[0]
 
   await page.goto(`${cmsUrl()}/admin/collections/items/${kaya.id}`)
-  await page.getByRole('tab', { name: 'SEO' }).click()
+  await page.locator('.tabs-field__tab-button', { hasText: 'SEO' }).click()
   const title = page.locator('#field-meta__title')
   await expect(title).toBeVisible()
   await title.fill('Kaya spread, 400 g jar — fresh every week')
