@@ -9,7 +9,7 @@ const upload = { url: '/api/media/file/kaya-share.png', alt: 'Kaya on toast', wi
 describe('itemSeo', () => {
   it('uses the item’s own meta title, description and image', () => {
     const seo = itemSeo(
-      { name: 'Kaya', meta: { title: ' Kaya jam ', description: 'Best on toast.', image: upload } },
+      { name: 'Kaya', meta: { title: ' Kaya jam ', description: 'Best on toast.', image: upload as never } },
       defaults,
       'https://cms.example.com',
     )
