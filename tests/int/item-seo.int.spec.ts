@@ -120,6 +120,11 @@ describe('SEO fields of an item', () => {
     expect(after.body.meta.title).toBe('Milo 400 g tin — the breakfast drink')
     const wrongType = await rest(shop.cms.url, `items/${id}`, { method: 'PATCH', token, body: { meta: { title: { evil: true } } } })
     expect(wrongType.status).toBe(400)
+    expect(Object.keys(fieldMessages(wrongType.body))).toEqual(['meta.title'])
+    // The whole group as null (Payload would fail on it with a 500): a 400 naming the group.
+    const nullGroup = await rest(shop.cms.url, `items/${id}`, { method: 'PATCH', token, body: { meta: null } })
+    expect(nullGroup.status).toBe(400)
+    expect(Object.keys(fieldMessages(nullGroup.body))).toEqual(['meta'])
   })
 
   it('are public for published items only', async () => {
