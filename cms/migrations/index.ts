@@ -3,8 +3,9 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
-import * as migration_20261130_033752_item_seo from './20261130_033752_item_seo';
+import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
 import * as migration_20261130_033800_dashboard_stock_index from './20261130_033800_dashboard_stock_index';
+import * as migration_20261130_042523_item_seo from './20261130_042523_item_seo';
 
 export const migrations = [
   {
@@ -33,13 +34,18 @@ export const migrations = [
     name: '20261130_015500_admin_items_list_index',
   },
   {
-    up: migration_20261130_033752_item_seo.up,
-    down: migration_20261130_033752_item_seo.down,
-    name: '20261130_033752_item_seo',
+    up: migration_20261130_033002_attempt_counters.up,
+    down: migration_20261130_033002_attempt_counters.down,
+    name: '20261130_033002_attempt_counters',
   },
   {
     up: migration_20261130_033800_dashboard_stock_index.up,
     down: migration_20261130_033800_dashboard_stock_index.down,
     name: '20261130_033800_dashboard_stock_index',
+  },
+  {
+    up: migration_20261130_042523_item_seo.up,
+    down: migration_20261130_042523_item_seo.down,
+    name: '20261130_042523_item_seo',
   },
 ];
