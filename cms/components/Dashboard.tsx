@@ -166,7 +166,7 @@ export async function Dashboard({ payload, user }: Props) {
             <ul className="minimart-dashboard__changes" id="minimart-changes">
               {figures.latestChanges.map((entry) => (
                 <li key={entry.id}>
-                  {entry.collectionSlug === ITEMS && entry.documentId && entry.action !== 'delete' ? (
+                  {entry.collectionSlug === ITEMS && entry.documentId && (entry.action === 'create' || entry.action === 'update') ? (
                     <a href={itemHref(entry.documentId)}>{entry.summary}</a>
                   ) : (
                     entry.summary
