@@ -10,6 +10,7 @@ import { APIError, defaultBeginTransaction } from 'payload'
 import type { Logger } from '../../shared/logger.ts'
 
 import { migrations } from '../migrations'
+import { withJobsClaimedOnce } from './jobClaims'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
 
 /**
@@ -20,13 +21,15 @@ import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
 export function databaseAdapter(uri: string | undefined, { logger }: { logger?: Logger } = {}): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     return withPagesWithoutCount(
-      mongooseAdapter({
-        url: uri,
-        // Build the unique indexes (item slugs, usernames) before the first request, not in the
-        // background after it, so a duplicate can never slip in just after a start.
-        ensureIndexes: true,
-        afterOpenConnection: decideTransactions,
-      }),
+      withJobsClaimedOnce(
+        mongooseAdapter({
+          url: uri,
+          // Build the unique indexes (item slugs, usernames) before the first request, not in the
+          // background after it, so a duplicate can never slip in just after a start.
+          ensureIndexes: true,
+          afterOpenConnection: decideTransactions,
+        }),
+      ),
     )
   }
   // Dev mode pushes schema changes straight into its database, which a production server then

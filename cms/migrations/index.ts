@@ -5,7 +5,8 @@ import * as migration_20261130_010341_item_summary from './20261130_010341_item_
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
 import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
 import * as migration_20261130_033800_dashboard_stock_index from './20261130_033800_dashboard_stock_index';
-import * as migration_20261130_042523_item_seo from './20261130_042523_item_seo';
+import * as migration_20261130_040500_admin_items_sort_indexes from './20261130_040500_admin_items_sort_indexes';
+import * as migration_20261130_045021_item_seo from './20261130_045021_item_seo';
 
 export const migrations = [
   {
@@ -44,8 +45,13 @@ export const migrations = [
     name: '20261130_033800_dashboard_stock_index',
   },
   {
-    up: migration_20261130_042523_item_seo.up,
-    down: migration_20261130_042523_item_seo.down,
-    name: '20261130_042523_item_seo',
+    up: migration_20261130_040500_admin_items_sort_indexes.up,
+    down: migration_20261130_040500_admin_items_sort_indexes.down,
+    name: '20261130_040500_admin_items_sort_indexes',
+  },
+  {
+    up: migration_20261130_045021_item_seo.up,
+    down: migration_20261130_045021_item_seo.down,
+    name: '20261130_045021_item_seo',
   },
 ];
