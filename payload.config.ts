@@ -17,7 +17,9 @@ import { auditFailedLogin } from './cms/collections/Users/hooks/auditLogin'
 import { cmsConfig } from './cms/config'
 import { databaseAdapter } from './cms/database'
 import { runTasksAfterCommit } from './cms/database/afterCommit'
+import { emailAdapter } from './cms/email'
 import { catalogueVersion } from './cms/endpoints/catalogueVersion'
+import { dashboardEndpoint } from './cms/endpoints/dashboard'
 import { health } from './cms/endpoints/health'
 import { plugins } from './cms/plugins'
 import { internalCollectionsForStaffOnly } from './cms/security/internalCollections'
@@ -38,7 +40,9 @@ export default buildConfig({
   serverURL: cmsConfig.serverURL,
   db: databaseAdapter(cmsConfig.DATABASE_URI, { logger }),
   logger,
-  endpoints: [health, catalogueVersion],
+  // Low-stock alerts go out through SMTP when SMTP_HOST is set (cms/email).
+  email: emailAdapter(cmsConfig),
+  endpoints: [health, catalogueVersion, dashboardEndpoint],
   editor: lexicalEditor(),
   sharp,
   // No usage reports from a shop's server to Payload's servers (and no work for them per start).
@@ -70,7 +74,8 @@ export default buildConfig({
     meta: { titleSuffix: ' · Minimart back office' },
     components: {
       beforeNavLinks: ['/cms/components/LowStockLink#LowStockLink'],
-      beforeDashboard: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'dashboard' } }],
+      // Uncle Pat's first screen: his shop's state (cms/dashboard).
+      beforeDashboard: ['/cms/components/Dashboard#Dashboard'],
       providers: ['/cms/components/RequireTwoFactor#RequireTwoFactor'],
     },
     importMap: {

@@ -65,6 +65,33 @@ const envSchema = z.object({
     .transform((dir) => path.resolve(dir)),
   /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */
   LOW_STOCK_THRESHOLD: positiveInteger('LOW_STOCK_THRESHOLD', 5),
+  /**
+   * Low-stock alerts by email (cms/collections/Items/hooks/lowStockAlert.ts): sent through SMTP when
+   * SMTP_HOST is set, otherwise written to the log. Recipients: LOW_STOCK_ALERT_TO (comma-separated
+   * addresses) or, when unset, every admin and member of staff whose account has an email address.
+   */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce
+    .number({ error: 'SMTP_PORT must be a port number.' })
+    .int('SMTP_PORT must be a port number.')
+    .min(1, 'SMTP_PORT must be a port number (1-65535).')
+    .max(65535, 'SMTP_PORT must be a port number (1-65535).')
+    .default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  /** SMTP over TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: flag('SMTP_SECURE'),
+  EMAIL_FROM: z.email({ error: 'EMAIL_FROM must be an email address, e.g. shop@example.com.' }).default('minimart@localhost'),
+  LOW_STOCK_ALERT_TO: z
+    .string()
+    .optional()
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'LOW_STOCK_ALERT_TO must be email addresses separated by commas.' }))),
   /** How the admin panel shows and takes prices (the shop's currency). */
   ...moneySettings,
   /** Admins must set up two-factor authentication (TOTP) before they can do anything. */

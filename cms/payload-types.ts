@@ -216,6 +216,20 @@ export interface Item {
     | number
     | boolean
     | null;
+  meta?: {
+    /**
+     * Shown by search engines and in the browser tab. Empty: the item's name. At most 120 characters.
+     */
+    title?: string | null;
+    /**
+     * Shown under the title in search results. Empty: the start of the description. At most 320 characters.
+     */
+    description?: string | null;
+    /**
+     * For search results and shared links. Empty: the item's photo.
+     */
+    image?: (number | null) | Media;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -674,6 +688,13 @@ export interface ItemsSelect<T extends boolean = true> {
   summary?: T;
   searchText?: T;
   searchTerms?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

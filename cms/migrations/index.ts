@@ -4,11 +4,13 @@ import * as migration_20261130_010038_drop_account_lock from './20261130_010038_
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
 import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
+import * as migration_20261130_033800_dashboard_stock_index from './20261130_033800_dashboard_stock_index';
 import * as migration_20261130_040500_admin_items_sort_indexes from './20261130_040500_admin_items_sort_indexes';
 import * as migration_20261130_041844_aisles from './20261130_041844_aisles';
 import * as migration_20261130_041900_aisle_rels_index from './20261130_041900_aisle_rels_index';
 import * as migration_20261130_043825_item_search_terms from './20261130_043825_item_search_terms';
 import * as migration_20261130_043900_item_search from './20261130_043900_item_search';
+import * as migration_20261130_045021_item_seo from './20261130_045021_item_seo';
 
 export const migrations = [
   {
@@ -42,6 +44,11 @@ export const migrations = [
     name: '20261130_033002_attempt_counters',
   },
   {
+    up: migration_20261130_033800_dashboard_stock_index.up,
+    down: migration_20261130_033800_dashboard_stock_index.down,
+    name: '20261130_033800_dashboard_stock_index',
+  },
+  {
     up: migration_20261130_040500_admin_items_sort_indexes.up,
     down: migration_20261130_040500_admin_items_sort_indexes.down,
     name: '20261130_040500_admin_items_sort_indexes',
@@ -65,5 +72,10 @@ export const migrations = [
     up: migration_20261130_043900_item_search.up,
     down: migration_20261130_043900_item_search.down,
     name: '20261130_043900_item_search',
+  },
+  {
+    up: migration_20261130_045021_item_seo.up,
+    down: migration_20261130_045021_item_seo.down,
+    name: '20261130_045021_item_seo',
   },
 ];

@@ -4,6 +4,7 @@ import { USERS } from '../slugs'
 import { spreadsheets } from './importExport'
 import { refuseUnfitInput } from './inputChecks'
 import { openApi } from './openApi'
+import { seo } from './seo'
 import { twoFactor } from './twoFactor'
 
 /**
@@ -14,6 +15,8 @@ import { twoFactor } from './twoFactor'
  */
 export function plugins(): Plugin[] {
   return [
+    // First: it moves the item's fields into a "Content" tab beside its "SEO" tab.
+    seo(),
     ...spreadsheets(),
     ...openApi(),
     refuseUnfitInput,

@@ -132,6 +132,8 @@ export function unfitData(
     if (value === null) {
       // The creation time Payload keeps is NOT NULL in the database (a 500 when cleared).
       if (path === 'createdAt') refuse('cannot be cleared.')
+      // Payload reads a named group's fields from it before validating: null is a TypeError (500).
+      else if (field.type === 'group') refuse('must be an object of its fields (e.g. {"title": null} clears one).')
       return
     }
     const hasMany = 'hasMany' in field && field.hasMany === true

@@ -12,6 +12,7 @@ import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
+import { lowStockAlert } from './hooks/lowStockAlert'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { keepGivenSlug, slugFromName } from './hooks/slugFromName'
@@ -90,7 +91,8 @@ export const Items: CollectionConfig = {
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.
-    afterChange: [auditChange, revalidateStorefrontAfterChange],
+    // lowStockAlert: one message to staff when the quantity falls to LOW_STOCK_THRESHOLD.
+    afterChange: [auditChange, revalidateStorefrontAfterChange, lowStockAlert],
     afterDelete: [auditDelete, revalidateStorefrontAfterDelete],
   },
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.

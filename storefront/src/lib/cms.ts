@@ -24,6 +24,7 @@ import {
   sitemapQuery,
 } from './queries'
 import { richTextToHtml } from './richText'
+import { type ItemSeo, itemSeo } from './seo'
 
 export type { Item }
 
@@ -164,7 +165,12 @@ export const listAisles = (): Promise<Aisle[]> =>
 export const findAisle = async (slug: string): Promise<Aisle | null> => (await listAisles()).find((aisle) => aisle.slug === slug) ?? null
 
 /** What the item page shows. */
-export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string; aisles: Pick<Aisle, 'name' | 'slug'>[] }
+export type ItemDetails = ItemCard & {
+  descriptionHtml: string
+  updatedAt: string
+  aisles: Pick<Aisle, 'name' | 'slug'>[]
+  seo: ItemSeo
+}
 
 /** What the item page renders of an item, published or (in a preview) draft alike. */
 const itemDetails = (item: Item): ItemDetails => ({
@@ -180,6 +186,7 @@ const itemDetails = (item: Item): ItemDetails => ({
   // An aisle deleted since may still be named by id (MongoDB), and a preview's draft may name its
   // aisles by id only: only populated aisles are linked.
   aisles: (item.categories ?? []).flatMap((aisle) => (typeof aisle === 'object' && aisle ? [{ name: aisle.name, slug: aisle.slug }] : [])),
+  seo: itemSeo(item, { summary: shorter(item.summary ?? '', 155), image: itemImage(item, photoBase) }, photoBase),
 })
 
 /** The published item with this slug, or null when there is none. */

@@ -22,7 +22,7 @@ export const catalogueFields = {
 } as const
 
 /** The item fields the item page renders (its aisles too, for the links back to them). */
-export const itemFields = { ...catalogueFields, description: true, updatedAt: true, categories: true } as const
+export const itemFields = { ...catalogueFields, description: true, updatedAt: true, categories: true, meta: true } as const
 
 /** Of an aisle (the categories collection), what the menu, the aisle page and its links show. */
 export const aisleFields = { name: true, slug: true, description: true, position: true } as const

@@ -1,8 +1,8 @@
 import { shopConfig } from '../config'
 
 import { aislePath } from './catalogue'
-import type { Aisle, ItemCard, ItemDetails } from './cms'
-
+import type { Aisle, Item, ItemCard, ItemDetails } from './cms'
+import { type ItemImage, itemImage } from './image'
 import { priceAmount } from './money'
 
 export const SHOP_NAME = "Uncle Pat's Minimart"
@@ -12,6 +12,29 @@ export const shopOrigin = (requestUrl: URL): string => (shopConfig.SHOP_URL ?? r
 
 export const absoluteUrl = (requestUrl: URL, path: string): string => `${shopOrigin(requestUrl)}${path}`
 
+/** What the item page's head and JSON-LD say about it: the item's SEO fields, or their defaults. */
+export type ItemSeo = { title: string; description: string; image: ItemImage | null }
+
+const filled = (text: unknown): string | undefined => (typeof text === 'string' && text.trim() ? text.trim() : undefined)
+
+/**
+ * The item's own meta title, description and image (the CMS's "SEO" tab, @payloadcms/plugin-seo),
+ * each falling back when empty: to "<name> · <shop>", to the start of the description (the CMS's
+ * plain-text summary) or a sentence naming the item, and to the item's photo.
+ */
+export function itemSeo(
+  item: Pick<Item, 'meta' | 'name'>,
+  defaults: { summary: string; image: ItemImage | null },
+  photoBase: string,
+): ItemSeo {
+  const meta = item.meta ?? {}
+  return {
+    title: filled(meta.title) ?? `${item.name} · ${SHOP_NAME}`,
+    description: filled(meta.description) ?? (defaults.summary || `${item.name} at ${SHOP_NAME}.`),
+    image: itemImage({ name: item.name, image: meta.image }, photoBase) ?? defaults.image,
+  }
+}
+
 /** schema.org Product with its Offer, for search engines' rich results. */
 export function productJsonLd(item: ItemDetails, url: string): Record<string, unknown> {
   return {
@@ -19,8 +42,8 @@ export function productJsonLd(item: ItemDetails, url: string): Record<string, un
     '@type': 'Product',
     name: item.name,
     url,
-    ...(item.summary && { description: item.summary }),
-    ...(item.image && { image: item.image.src }),
+    description: item.seo.description,
+    ...(item.seo.image && { image: item.seo.image.src }),
     offers: {
       '@type': 'Offer',
       url,
