@@ -3,6 +3,7 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
+import * as migration_20261130_033651_media_storage_fields from './20261130_033651_media_storage_fields';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261130_015500_admin_items_list_index.up,
     down: migration_20261130_015500_admin_items_list_index.down,
     name: '20261130_015500_admin_items_list_index',
+  },
+  {
+    up: migration_20261130_033651_media_storage_fields.up,
+    down: migration_20261130_033651_media_storage_fields.down,
+    name: '20261130_033651_media_storage_fields'
   },
 ];
