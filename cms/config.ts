@@ -157,7 +157,8 @@ const S3_OPTIONAL = ['S3_ENDPOINT', 'S3_FORCE_PATH_STYLE'] as const
  * one replica, so it is refused at start, naming what is missing.
  */
 export function s3Problems(env: Record<string, string | undefined>): string[] {
-  const given = [...S3_REQUIRED, ...S3_OPTIONAL].filter((name) => env[name])
+  // S3_FORCE_PATH_STYLE=false (its default, as .env.example and docker-compose.yml write it) says nothing.
+  const given = [...S3_REQUIRED, ...S3_OPTIONAL].filter((name) => env[name] && !(name === 'S3_FORCE_PATH_STYLE' && env[name] === 'false'))
   if (given.length === 0) return []
   const missing = S3_REQUIRED.filter((name) => !env[name])
   if (missing.length === 0) return []
