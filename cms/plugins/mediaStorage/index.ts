@@ -15,14 +15,17 @@ import { MEDIA } from '../../slugs'
  * (no public-read policy, no CORS), and the media collection's read access still applies. The
  * cost is that image bytes pass through a CMS replica; a CDN in front of /api/media/file caches them.
  *
- * `alwaysInsertFields`: the plugin adds its `prefix` and `_objectKey` fields to media whether it
- * is on or off, so the database schema (and the SQLite migrations) is the same in both modes.
+ * `alwaysInsertFields` and `prefix`: the plugin adds its `prefix` and `_objectKey` fields to media
+ * whether it is on or off, so the database schema (and the SQLite migrations) is the same in both
+ * modes.
  */
 export function mediaStorage(s3: S3Settings | undefined = cmsConfig.s3): Plugin {
   return s3Storage({
     enabled: Boolean(s3),
     alwaysInsertFields: true,
-    collections: { [MEDIA]: true },
+    // prefix '': objects at the bucket's top level, named like the files (kaya-jar-480x360.webp).
+    // Given, so the plugin adds its `prefix` field when on as well as when off.
+    collections: { [MEDIA]: { prefix: '' } },
     bucket: s3?.bucket ?? '',
     config: {
       region: s3?.region,
