@@ -29,13 +29,16 @@ export const isNumberLike = (value: unknown): boolean =>
 const isDate = (value: unknown) =>
   value instanceof Date || (typeof value === 'string' && value !== '' && !Number.isNaN(new Date(value).getTime()))
 
-/** An id as the database stores it: whole numbers on SQLite, text on MongoDB. */
+/**
+ * An id as the database stores it: whole numbers on SQLite, text on MongoDB (a number is not one
+ * there: looking it up made a 400 that named no field).
+ */
 function isId(value: unknown, idType: 'number' | 'text'): boolean {
   if (idType === 'number') {
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : ''
     return /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
   }
-  return (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isSafeInteger(value))
+  return typeof value === 'string' && value.trim() !== ''
 }
 
 /** No relation: what Payload itself reads as "none" (its forms send ''). */

@@ -68,7 +68,7 @@ function localImports(file: string, seen = new Set<string>()): Set<string> {
 
 const environmentOf = (service: string): Record<string, string> => services[service].environment
 /** `${NAME:?message}`: Compose refuses to start without NAME, saying message. */
-const requiredFromEnvFile = (value: string) => /^\$\{([A-Z_]+):\?[^}]+\}$/.exec(value)?.[1]
+const requiredFromEnvFile = (value: string) => /^\$\{([A-Z0-9_]+):\?[^}]+\}$/.exec(value)?.[1]
 const healthcheckUrl = (service: string) => /fetch\('([^']+)'\)/.exec(services[service].healthcheck.test.join(' '))?.[1]
 
 describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Dockerfile', () => {
@@ -122,7 +122,7 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     expect(requiredFromEnvFile(shop.REVALIDATE_SECRET)).toBe('REVALIDATE_SECRET')
     // .env.example documents every variable compose takes from .env.
     const documented = read('.env.example')
-    for (const name of read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)/g)) {
+    for (const name of read('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+)/g)) {
       expect(documented, name[1]).toMatch(new RegExp(`^${name[1]}=`, 'm'))
     }
   })

@@ -13,16 +13,7 @@ import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
 import { slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
-import {
-  NAME_MAX_LENGTH,
-  SKU_MAX_LENGTH,
-  validateImage,
-  validateName,
-  validatePrice,
-  validateQuantity,
-  validateSku,
-  validateSlug,
-} from './validation'
+import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
 
 /**
  * CSV import: keep a number cell as the spreadsheet wrote it, so "12abc" is refused by the field
@@ -122,7 +113,6 @@ export const Items: CollectionConfig = {
       name: 'image',
       type: 'upload',
       relationTo: MEDIA,
-      validate: validateImage,
       admin: { description: 'A photo for the shop. Upload JPEG, PNG, WebP, AVIF or GIF, up to 5 MB.' },
     },
     {

@@ -1,5 +1,4 @@
-import type { NumberFieldSingleValidation, TextFieldSingleValidation, UploadFieldSingleValidation } from 'payload'
-import { upload } from 'payload/shared'
+import type { NumberFieldSingleValidation, TextFieldSingleValidation } from 'payload'
 
 /**
  * Field rules for items. Payload runs these on every write through the REST, GraphQL and
@@ -75,11 +74,3 @@ export const validateSku: TextFieldSingleValidation = (value) => {
   if (value.length > SKU_MAX_LENGTH) return `SKU must be at most ${SKU_MAX_LENGTH} characters.`
   return true
 }
-
-/**
- * The photo: an image's id, or none; then Payload's own upload checks. An object is refused here:
- * on MongoDB, bson reads `{ id: 999999 }` as a valid ObjectId, so Payload's check let it through to
- * a database query that failed with a 400 naming no field (SQLite refused it as not an id).
- */
-export const validateImage: UploadFieldSingleValidation = (value, args) =>
-  value !== null && typeof value === 'object' ? 'Choose the photo by its id (or none).' : upload(value, args)
