@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { ApiClients } from './cms/collections/ApiClients'
+import { AttemptCounters } from './cms/collections/AttemptCounters'
 import { AuditLog } from './cms/collections/AuditLog'
 import { Items } from './cms/collections/Items'
 import { MEDIA_MAX_BYTES, Media } from './cms/collections/Media'
@@ -40,7 +41,7 @@ export default buildConfig({
   sharp,
   // No usage reports from a shop's server to Payload's servers (and no work for them per start).
   telemetry: false,
-  collections: [Items, Media, Users, ApiClients, AuditLog],
+  collections: [Items, Media, Users, ApiClients, AuditLog, AttemptCounters],
   plugins: plugins(),
   // Browsers may use the login cookie, and read the API, only from our own origins.
   csrf: allowedOrigins(cmsConfig),

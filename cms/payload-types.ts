@@ -73,6 +73,7 @@ export interface Config {
     users: User;
     'api-clients': ApiClient;
     'audit-log': AuditLog;
+    'attempt-counters': AttemptCounter;
     exports: Export;
     imports: Import;
     'payload-kv': PayloadKv;
@@ -88,6 +89,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'attempt-counters': AttemptCountersSelect<false> | AttemptCountersSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -336,6 +338,16 @@ export interface AuditLog {
   detail?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attempt-counters".
+ */
+export interface AttemptCounter {
+  id: number;
+  key: string;
+  count: number;
+  expiresAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -727,6 +739,15 @@ export interface AuditLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attempt-counters_select".
+ */
+export interface AttemptCountersSelect<T extends boolean = true> {
+  key?: T;
+  count?: T;
+  expiresAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports_select".
  */
 export interface ExportsSelect<T extends boolean = true> {
@@ -873,7 +894,8 @@ export interface TaskCreateCollectionExport {
     id: string;
     name: string;
     batchSize?: number | null;
-    collectionSlug: 'items' | 'media' | 'users' | 'api-clients' | 'audit-log' | 'exports' | 'imports';
+    collectionSlug:
+      'items' | 'media' | 'users' | 'api-clients' | 'audit-log' | 'attempt-counters' | 'exports' | 'imports';
     drafts?: ('yes' | 'no') | null;
     exportCollection: string;
     fields?: string[] | null;

@@ -3,7 +3,8 @@ import * as migration_20261130_005643_shop_indexes from './20261130_005643_shop_
 import * as migration_20261130_010038_drop_account_lock from './20261130_010038_drop_account_lock';
 import * as migration_20261130_010341_item_summary from './20261130_010341_item_summary';
 import * as migration_20261130_015500_admin_items_list_index from './20261130_015500_admin_items_list_index';
-import * as migration_20261130_033651_media_storage_fields from './20261130_033651_media_storage_fields';
+import * as migration_20261130_033002_attempt_counters from './20261130_033002_attempt_counters';
+import * as migration_20261130_041651_media_storage_fields from './20261130_041651_media_storage_fields';
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261130_015500_admin_items_list_index',
   },
   {
-    up: migration_20261130_033651_media_storage_fields.up,
-    down: migration_20261130_033651_media_storage_fields.down,
-    name: '20261130_033651_media_storage_fields'
+    up: migration_20261130_033002_attempt_counters.up,
+    down: migration_20261130_033002_attempt_counters.down,
+    name: '20261130_033002_attempt_counters',
+  },
+  {
+    up: migration_20261130_041651_media_storage_fields.up,
+    down: migration_20261130_041651_media_storage_fields.down,
+    name: '20261130_041651_media_storage_fields'
   },
 ];

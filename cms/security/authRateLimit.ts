@@ -1,10 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
 import { cmsConfig } from '../config'
-
+import { countAttempt } from './attemptCounters'
 import { clientIp } from './clientIp'
 
 /** The doors an attacker would knock on to guess passwords, reset links or two-factor codes. */
@@ -24,36 +23,28 @@ export class TooManyAttempts extends APIError {
 }
 
 /**
- * One limiter per process. Next bundles the REST and GraphQL routes separately, each with its
- * own copy of this module, so the limiter lives on globalThis (as Payload keeps its instance).
- */
-const shared = globalThis as { minimartAuthLimiter?: RateLimiterMemory }
-
-/**
  * Counts one attempt at `door` from the request's client address (each door has its own budget)
  * and throws TooManyAttempts once the address has used up AUTH_RATE_LIMIT attempts in the
- * window. Kept in memory: one CMS process, and a restart forgets (the account lockout does not).
+ * window (AUTH_RATE_LIMIT_WINDOW_SECONDS from its first attempt). Counted in the database, so
+ * every CMS process on it shares one budget, and a restart forgets nothing.
  * Local API calls have no client address and are not limited.
  */
 export async function countAuthAttempt(req: PayloadRequest, door: AuthDoor): Promise<void> {
   const ip = clientIp(req)
   if (!ip) return
-  const limiter = (shared.minimartAuthLimiter ??= new RateLimiterMemory({
-    points: cmsConfig.AUTH_RATE_LIMIT,
-    duration: cmsConfig.AUTH_RATE_LIMIT_WINDOW_SECONDS,
-  }))
-  try {
-    await limiter.consume(`${door}:${ip}`)
-  } catch (refusal) {
-    // A refusal is a RateLimiterRes (not an Error); compared by shape, as the class may come
-    // from another bundle's copy of the library.
-    if (refusal instanceof Error || typeof (refusal as RateLimiterRes)?.msBeforeNext !== 'number') throw refusal
-    const seconds = Math.max(1, Math.ceil((refusal as RateLimiterRes).msBeforeNext / 1000))
-    req.payload.logger.warn(`Rate limit: ${door} attempts from ${ip} refused for ${seconds} s.`)
-    // Payload sends req.responseHeaders with its error responses.
-    const headers = new Headers(req.responseHeaders)
-    headers.set('Retry-After', String(seconds))
-    req.responseHeaders = headers
-    throw new TooManyAttempts(seconds)
-  }
+  const now = Date.now()
+  const { count, expiresAt } = await countAttempt(
+    req,
+    `${door}\n${ip}`,
+    { ttlMs: cmsConfig.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000, extend: false },
+    now,
+  )
+  if (count <= cmsConfig.AUTH_RATE_LIMIT) return
+  const seconds = Math.max(1, Math.ceil((expiresAt - now) / 1000))
+  req.payload.logger.warn(`Rate limit: ${door} attempts from ${ip} refused for ${seconds} s.`)
+  // Payload sends req.responseHeaders with its error responses.
+  const headers = new Headers(req.responseHeaders)
+  headers.set('Retry-After', String(seconds))
+  req.responseHeaders = headers
+  throw new TooManyAttempts(seconds)
 }

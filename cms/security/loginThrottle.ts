@@ -1,5 +1,8 @@
-import { LRUCache } from 'lru-cache'
+import type { PayloadRequest } from 'payload'
+
 import { APIError } from 'payload'
+
+import { countAttempt, forgetCounter, type Lifetime, readCounter } from './attemptCounters'
 
 /**
  * The one answer to every failed login, whatever the reason (unknown username, wrong password,
@@ -25,15 +28,14 @@ const MAX_WAIT_MS = 60 * 60_000
 export const FAILURES_BEFORE_GUARD = 20
 const GUARD_MS = 60 * 60_000
 
-type Failures = { count: number; last: number }
-
 /**
- * Counters per account + address and per account, in this process's memory (as the per-address
- * limit in authRateLimit.ts), bounded so that made-up usernames cannot fill it. On globalThis
- * because Next bundles the REST and GraphQL routes separately.
+ * Counters per account + address and per account, in the database (cms/security/attemptCounters.ts),
+ * shared by every CMS process on it. A pair's failures are remembered for a day after the last
+ * one; an account's for GUARD_MS after its last. Made-up usernames add counters only as fast as
+ * the per-address rate limit lets them, and every counter lapses.
  */
-const shared = globalThis as { minimartLoginFailures?: LRUCache<string, Failures> }
-const failures = (shared.minimartLoginFailures ??= new LRUCache<string, Failures>({ max: 100_000, ttl: 24 * 60 * 60_000 }))
+const PAIR: Lifetime = { ttlMs: 24 * 60 * 60_000, extend: true }
+const ACCOUNT: Lifetime = { ttlMs: GUARD_MS, extend: true }
 
 const pairKey = (username: string, ip: string) => `pair\n${username}\n${ip}`
 const accountKey = (username: string) => `account\n${username}`
@@ -52,26 +54,25 @@ export const accountName = (username: unknown): string => (typeof username === '
  *   and, where set up, the second factor.
  * Unknown usernames are counted alike, so the throttle does not tell which ones exist either.
  */
-export function mustWait(username: string, ip: string, now = Date.now()): boolean {
-  const pair = failures.get(pairKey(username, ip))
+export async function mustWait(req: PayloadRequest, username: string, ip: string, now = Date.now()): Promise<boolean> {
+  const pair = await readCounter(req.payload, pairKey(username, ip), now)
   if (!pair) return false
   if (pair.count >= FAILURES_BEFORE_WAIT) {
+    const last = pair.expiresAt - PAIR.ttlMs
     const wait = Math.min(FIRST_WAIT_MS * 2 ** (pair.count - FAILURES_BEFORE_WAIT), MAX_WAIT_MS)
-    if (now < pair.last + wait) return true
+    if (now < last + wait) return true
   }
-  const account = failures.get(accountKey(username))
-  return Boolean(account && account.count >= FAILURES_BEFORE_GUARD && now < account.last + GUARD_MS)
+  // A live account counter is one whose last failure is less than GUARD_MS old.
+  const account = await readCounter(req.payload, accountKey(username), now)
+  return Boolean(account && account.count >= FAILURES_BEFORE_GUARD)
 }
 
-export function recordFailure(username: string, ip: string, now = Date.now()): void {
-  for (const key of [pairKey(username, ip), accountKey(username)]) {
-    const previous = failures.get(key)
-    const expired = key.startsWith('account') && previous && now >= previous.last + GUARD_MS
-    failures.set(key, { count: previous && !expired ? previous.count + 1 : 1, last: now })
-  }
+export async function recordFailure(req: PayloadRequest, username: string, ip: string, now = Date.now()): Promise<void> {
+  await countAttempt(req, pairKey(username, ip), PAIR, now)
+  await countAttempt(req, accountKey(username), ACCOUNT, now)
 }
 
 /** The owner got in from this address: it need not wait any more. */
-export function recordSuccess(username: string, ip: string): void {
-  failures.delete(pairKey(username, ip))
+export async function recordSuccess(req: PayloadRequest, username: string, ip: string): Promise<void> {
+  await forgetCounter(req, pairKey(username, ip))
 }

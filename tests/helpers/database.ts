@@ -42,6 +42,8 @@ export const FERRETDB_LACKS = {
   duplicateKeyDetails:
     'reports a duplicate key (E11000) without keyValue or the index name, so Payload cannot say which field must be unique',
   duplicateKeyOnUpdate: 'reports a unique-index clash in an update as an internal error (500), not as duplicate key 11000',
+  atomicUpdates:
+    'loses concurrent updates of one document (50 concurrent $inc from two clients added 4: a read, then a write, unlocked), where MongoDB makes each single-document update atomic, which the shared login counters rely on',
 } as const
 
 function sayKnownDifference(what: string, lacks: string): void {

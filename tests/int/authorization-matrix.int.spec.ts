@@ -268,6 +268,21 @@ const subjects: Subject[] = [
     graphql: { single: 'PayloadKv', create: () => 'createPayloadKv(data: { key: "k", data: {} })', update: 'data: { key: "changed" }' },
   },
   {
+    // Login and rate-limit counters (cms/collections/AttemptCounters.ts): no REST routes, no GraphQL type.
+    name: 'attempt-counters (internal)',
+    slug: 'attempt-counters',
+    allowed: { read: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
+    restCreate: async (headers) =>
+      (
+        await rest(cms.url, 'attempt-counters', {
+          method: 'POST',
+          headers,
+          body: { key: 'k', count: 0, expiresAt: '2030-01-01T00:00:00Z' },
+        })
+      ).status,
+    restUpdate: { count: 0 },
+  },
+  {
     name: 'payload-jobs (Payload internal)',
     slug: 'payload-jobs',
     allowed: { read: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
@@ -340,11 +355,12 @@ type Case = { subject: Subject; operation: Operation; transport: 'GraphQL' | 'RE
 const cases: Case[] = subjects.flatMap((subject) =>
   (Object.entries(subject.allowed) as [Operation, readonly Caller[]][]).flatMap(([operation, allowed]) =>
     (['REST', 'GraphQL'] as const)
-      // Payload's GraphQL has no input type for polymorphic relationships or job tasks.
+      // Payload's GraphQL has no input type for polymorphic relationships or job tasks, and no
+      // type at all for a collection with graphQL: false.
       .filter((transport) =>
         transport === 'REST'
           ? subject.restCreate || subject.restRun || operation !== 'create'
-          : operation !== 'create' || subject.graphql?.create,
+          : subject.graphql && (operation !== 'create' || subject.graphql.create),
       )
       .flatMap((transport) =>
         CALLERS.map(

@@ -79,6 +79,29 @@ describe('behind a trusted proxy (TRUST_PROXY=true)', () => {
   })
 })
 
+describe('a lapsed window (AUTH_RATE_LIMIT=2 per 4 s)', () => {
+  let cms: Cms
+  beforeAll(async () => {
+    cms = await startCms({ databaseUri: freshDatabaseUri(), env: { AUTH_RATE_LIMIT: '2', AUTH_RATE_LIMIT_WINDOW_SECONDS: '4' } })
+  })
+  afterAll(() => cms?.stop())
+
+  it('lets the address try again once its window is over (the counter lapses, it does not pile up)', async () => {
+    const ask = () => rest(cms.url, 'users/forgot-password', { method: 'POST', body: { username: 'nobody' } })
+    expect((await ask()).status).toBe(200)
+    expect((await ask()).status).toBe(200)
+    const refused = await ask()
+    expect(refused.status).toBe(429)
+    const retryAfter = Number(refused.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(4)
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 200))
+    expect((await ask()).status).toBe(200)
+    expect((await ask()).status).toBe(200)
+    expect((await ask()).status).toBe(429)
+  })
+})
+
 describe('two-factor authentication (TOTP)', () => {
   let cms: Cms
   let adminToken: string

@@ -13,13 +13,13 @@ const REFUSED = 'LoginRefused'
  * failed login one answer. Payload's own differ: "username or password" for an unknown name,
  * "email or password" for a wrong password, and a "locked" message.
  */
-export const answerFailedLoginsAlike: AfterErrorHook = ({ error, graphqlResult, req }) => {
+export const answerFailedLoginsAlike: AfterErrorHook = async ({ error, graphqlResult, req }) => {
   const attempt = req.context?.loginAttempt as undefined | { username: string }
   if (!attempt) return
   const name = ((error as Error & { originalError?: Error }).originalError ?? error)?.name ?? ''
   if (!WRONG.has(name) && name !== REFUSED) return
   const ip = clientIp(req)
-  if (WRONG.has(name) && ip) recordFailure(accountName(attempt.username), ip)
+  if (WRONG.has(name) && ip) await recordFailure(req, accountName(attempt.username), ip)
   if (graphqlResult) {
     return {
       graphqlResult: {

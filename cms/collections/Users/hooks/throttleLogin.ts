@@ -22,7 +22,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   const data = args.data as { password?: unknown; username?: unknown } | undefined
   const username = accountName(data?.username)
   if (!username || typeof data?.password !== 'string') return args
-  if (mustWait(username, ip)) {
+  if (await mustWait(req, username, ip)) {
     ;(req.context.loginAttempt as { refused?: boolean }).refused = true
     throw new LoginRefused()
   }
@@ -32,7 +32,7 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
 }
 
 /** Users afterLogin: the owner got in from this address, which need not wait any more. */
-export const forgetLoginFailures: CollectionAfterLoginHook = ({ req, user }) => {
+export const forgetLoginFailures: CollectionAfterLoginHook = async ({ req, user }) => {
   const ip = clientIp(req)
-  if (ip) recordSuccess(accountName(user.username), ip)
+  if (ip) await recordSuccess(req, accountName(user.username), ip)
 }
