@@ -29,16 +29,13 @@ export const isNumberLike = (value: unknown): boolean =>
 const isDate = (value: unknown) =>
   value instanceof Date || (typeof value === 'string' && value !== '' && !Number.isNaN(new Date(value).getTime()))
 
-/**
- * An id as the database stores it: whole numbers on SQLite, text on MongoDB (a number is not one
- * there: looking it up made a 400 that named no field).
- */
+/** An id as the database stores it: whole numbers on SQLite, text on MongoDB. */
 function isId(value: unknown, idType: 'number' | 'text'): boolean {
   if (idType === 'number') {
     const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : ''
     return /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
   }
-  return typeof value === 'string' && value.trim() !== ''
+  return (typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isSafeInteger(value))
 }
 
 /** No relation: what Payload itself reads as "none" (its forms send ''). */
@@ -67,8 +64,11 @@ function relationIds(field: Field & { relationTo: string | string[] }, value: un
   return ids.every(Boolean) ? (ids as [string, unknown][]) : undefined
 }
 
-async function allExist(ids: [string, unknown][], req: PayloadRequest): Promise<boolean> {
+async function allExist(ids: [string, unknown][], req: PayloadRequest, context: Context): Promise<boolean> {
   for (const [slug, id] of ids) {
+    // A number names nothing on MongoDB (ids are text there), and looking it up made a 400 that
+    // named no field.
+    if (typeof id === 'number' && context.idType(slug) === 'text') return false
     const { totalDocs } = await req.payload.count({ collection: slug as never, req, where: { id: { equals: id } } })
     if (totalDocs === 0) return false
   }
@@ -186,7 +186,7 @@ export function unfitData(
         }
         // The database would refuse an id that names nothing with a 500 (a foreign key).
         deferred.push(async (req) =>
-          (await allExist(ids, req)) ? undefined : { label, message: `${label}: there is no document with this id.`, path },
+          (await allExist(ids, req, context)) ? undefined : { label, message: `${label}: there is no document with this id.`, path },
         )
         return
       }

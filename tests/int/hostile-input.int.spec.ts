@@ -312,7 +312,11 @@ const itemCase: fc.Arbitrary<ItemCase> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 
 const asAdmin = { token: () => token }
-const readBack = async (id: number | string) => (await rest(cms.url, `items/${id}?depth=0&draft=true`, { token: asAdmin.token() })).body
+/** The stored item. No SKU reads as null on SQLite and as no field on MongoDB (emptyUniqueAsAbsent): both are null here. */
+const readBack = async (id: number | string) => {
+  const doc = (await rest(cms.url, `items/${id}?depth=0&draft=true`, { token: asAdmin.token() })).body
+  return { ...doc, sku: doc.sku ?? null }
+}
 
 /** Fills in the markers: unique slug and SKU per payload, the real image id. */
 function materialise(data: Record<string, unknown>, n: number, mode: 'create' | 'update'): Record<string, unknown> {
