@@ -75,6 +75,14 @@ async function allExist(ids: [string, unknown][], req: PayloadRequest, context: 
   return true
 }
 
+/** Whether every string in a JSON value (keys too) is well-formed UTF-16: no lone surrogate. */
+function allTextWellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed()
+  if (Array.isArray(value)) return value.every(allTextWellFormed)
+  if (isObject(value)) return Object.entries(value).every(([key, item]) => key.isWellFormed() && allTextWellFormed(item))
+  return true
+}
+
 /** Whether Lexical itself can load the value with the field's editor. */
 function isRichText(value: unknown, field: Field): boolean {
   if (!isObject(value) || !isObject(value.root) || value.root.type !== 'root') return false
@@ -170,6 +178,9 @@ export function unfitData(
         return
       case 'richText':
         if (!isObject(value)) return void refuse('must be rich text (Lexical JSON, as the API returns it) or null.')
+        // Broken text (a lone UTF-16 surrogate) is refused as in names: MongoDB's driver would store
+        // it as U+FFFD, so the text read back would differ from the text saved.
+        if (!allTextWellFormed(value)) return void refuse('contains broken characters (invalid Unicode).')
         deferred.push(async () =>
           isRichText(value, field)
             ? undefined
