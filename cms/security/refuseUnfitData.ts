@@ -67,10 +67,13 @@ function relationIds(field: Field & { relationTo: string | string[] }, value: un
 async function allExist(ids: [string, unknown][], req: PayloadRequest, context: Context): Promise<boolean> {
   for (const [slug, id] of ids) {
     // A number names nothing on MongoDB (ids are text there), and looking it up made a 400 that
-    // named no field.
+    // named no field; so does a text that is no ObjectId ("abc"): Payload refuses that query.
     if (typeof id === 'number' && context.idType(slug) === 'text') return false
-    const { totalDocs } = await req.payload.count({ collection: slug as never, req, where: { id: { equals: id } } })
-    if (totalDocs === 0) return false
+    const found = await req.payload.count({ collection: slug as never, req, where: { id: { equals: id } } }).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'QueryError') return { totalDocs: 0 }
+      throw error
+    })
+    if (found.totalDocs === 0) return false
   }
   return true
 }
