@@ -53,10 +53,16 @@ export default buildConfig({
   hooks: {
     afterError: [auditFailedLogin, answerFailedLoginsAlike],
   },
-  // Spreadsheet imports and exports run inside their request (disableJobsQueue), so nothing is
-  // ever queued: /api/payload-jobs/run and /handle-schedules are for nobody, API keys included
-  // (Payload's default lets any authenticated caller run the queue).
-  jobs: { access: { run: () => false } },
+  // Payload's jobs queue carries scheduled publish and unpublish (Items: versions.drafts.schedulePublish).
+  // It runs inside each CMS process (autoRun, every JOBS_CRON; cms/boot.ts starts it), and each due
+  // job runs once across replicas (cms/database/jobClaims.ts). Over HTTP nobody may run, queue or
+  // cancel jobs: /api/payload-jobs/run and /handle-schedules are closed to everyone, API keys
+  // included (Payload's default lets any authenticated caller run the queue). Staff schedule from
+  // the item's edit screen (Payload's server function, signed-in staff only: cms/security/scheduling.ts).
+  jobs: {
+    access: { run: () => false, queue: () => false, cancel: () => false },
+    autoRun: [{ cron: cmsConfig.JOBS_CRON, queue: 'default', limit: 10 }],
+  },
   admin: {
     user: USERS,
     meta: { titleSuffix: ' · Minimart back office' },

@@ -1,5 +1,6 @@
 import path from 'node:path'
 
+import { Cron } from 'croner'
 import { z } from 'zod'
 import { loadRootEnv, presentVariables, readEnv } from '../shared/env.ts'
 import { LOG_LEVELS } from '../shared/logger.ts'
@@ -35,6 +36,16 @@ const positiveInteger = (name: string, fallback: number) =>
     .int(`${name} must be a whole number.`)
     .positive(`${name} must be greater than 0.`)
     .default(fallback)
+
+/** Whether croner (which runs Payload's jobs queue) accepts the pattern. */
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true, sloppyRanges: true }).stop()
+    return true
+  } catch {
+    return false
+  }
+}
 
 const envSchema = z.object({
   MINIMART_ENV: z.enum(['local', 'production'], { error: 'MINIMART_ENV must be "local" or "production".' }).default('local'),
@@ -100,6 +111,14 @@ const envSchema = z.object({
   // Shared with the storefront, whose purge endpoint the CMS calls when an item changes.
   REVALIDATE_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.` }).default('info'),
+  /**
+   * How often each CMS process looks for due jobs (Payload's jobs queue: scheduled publish and
+   * unpublish), as a cron pattern with an optional seconds field (croner). Each due job runs once,
+   * whichever replica claims it (cms/database/jobClaims.ts).
+   */
+  JOBS_CRON: z.string().default('*/10 * * * * *').refine(isCronPattern, {
+    error: 'JOBS_CRON must be a cron pattern, e.g. "*/10 * * * * *" (every 10 seconds) or "* * * * *" (every minute).',
+  }),
   // Where the CMS tells the storefront to drop its cache after an edit (with REVALIDATE_SECRET).
   // Unset in local mode: a laptop's storefront (npm start). Required in production.
   STOREFRONT_URL: z

@@ -4,6 +4,8 @@
  * - checks its configuration before anything else and lists every problem at once;
  * - refuses, before Next reads the body, a JSON body over 1 MB (413) and a write the caller may
  *   not make at all (403): cms/security/earlyRefusal.ts;
+ * - answers API reads (GET /api/…) with Payload's REST handler directly, without Next's router:
+ *   cms/http/directApi.ts;
  * - logs each request (method, path, status, duration, request id) through the same logger as
  *   Payload, JSON lines in production;
  * - stops gracefully on SIGTERM/SIGINT: finishes the requests in flight, closes the database,
@@ -18,6 +20,7 @@ import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from '../shared/requestContext.ts'
 import { readCmsConfig } from './config.ts'
+import { createDirectApi } from './http/directApi.ts'
 import { refuseBeforeReading } from './security/earlyRefusal.ts'
 
 // What `next start` does: this server only serves a production build.
@@ -38,6 +41,8 @@ const app = next({ dir: import.meta.dirname, port: env.CMS_PORT })
 // stops the start here, not at the first visitor.
 await app.prepare()
 const handle = app.getRequestHandler()
+// API reads go straight to Payload's REST handler, without Next's router (cms/http/directApi.ts).
+const direct = createDirectApi({ production: env.MINIMART_ENV === 'production', trustProxy: env.TRUST_PROXY })
 
 const server = createGracefulServer(
   (req, res) => {
@@ -56,7 +61,7 @@ const server = createGracefulServer(
       })
       refuseBeforeReading(req.method, req.url, req.headers)
         .then((refusal) => {
-          if (!refusal) return handle(req, res)
+          if (!refusal) return direct(req, res).then((answered) => (answered ? undefined : handle(req, res)))
           // A body too large is not even drained: the connection closes. A refused write's body
           // is drained unread (cheap), so that clients see the 403 rather than a broken pipe.
           const close = refusal.status === 413 ? { connection: 'close' } : {}

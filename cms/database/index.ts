@@ -12,6 +12,7 @@ import type { Logger } from '../../shared/logger.ts'
 
 import { migrations } from '../migrations'
 import { emptyUniqueAsAbsent } from './emptyUniqueAsAbsent'
+import { withJobsClaimedOnce } from './jobClaims'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
 
 let mongoosePluginAdded = false
@@ -27,13 +28,15 @@ export function databaseAdapter(uri: string | undefined, { logger }: { logger?: 
     if (!mongoosePluginAdded) mongoose.plugin(emptyUniqueAsAbsent)
     mongoosePluginAdded = true
     return withPagesWithoutCount(
-      mongooseAdapter({
-        url: uri,
-        // Build the unique indexes (item slugs, usernames) before the first request, not in the
-        // background after it, so a duplicate can never slip in just after a start.
-        ensureIndexes: true,
-        afterOpenConnection: decideTransactions,
-      }),
+      withJobsClaimedOnce(
+        mongooseAdapter({
+          url: uri,
+          // Build the unique indexes (item slugs, usernames) before the first request, not in the
+          // background after it, so a duplicate can never slip in just after a start.
+          ensureIndexes: true,
+          afterOpenConnection: decideTransactions,
+        }),
+      ),
     )
   }
   // Dev mode pushes schema changes straight into its database, which a production server then

@@ -25,6 +25,7 @@ import { catalogueSearch, DEFAULT_VIEW, SORTS, type SortKey } from '../../storef
 import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery } from '../../storefront/src/lib/queries.ts'
 import { openPlanner, planOf, statementsOn } from '../helpers/queryPlans.ts'
 import { productionEnv, root, startCms, startStorefront, TEST_ADMIN_PASSWORD, temporarySqliteUri } from '../helpers/servers.ts'
+import { measureAdminList } from './adminList.ts'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -176,6 +177,8 @@ try {
       `| ${r.name} | ${Math.round(r.rps)} | ${((r.rps / ceiling) * 100).toFixed(1)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${distinct} | ${r.load} |`,
     )
   }
+  console.log()
+  for (const [name, seconds] of await measureAdminList(cms.url)) console.log(`- ${name}: ${seconds.toFixed(2)} s (load ${load()})`)
   console.log()
 
   // 3. The plans: a CMS on the same database at LOG_LEVEL=trace logs the SQL of each query.

@@ -63,6 +63,12 @@ describe('the CMS checks its configuration at start', () => {
     expect(problems(output)).toEqual([expect.stringMatching(/DATABASE_URI must start with file:/)])
   })
 
+  it('refuses a JOBS_CRON that is not a cron pattern', async () => {
+    const { code, output } = await startCmsExpectingRefusal({ env: { JOBS_CRON: 'every monday at 7' } })
+    expect(code).toBe(1)
+    expect(problems(output)).toEqual([expect.stringMatching(/JOBS_CRON must be a cron pattern/)])
+  })
+
   it('in production, sets the login cookie Secure (it only travels over https)', async () => {
     const cms = await startCms({ databaseUri: freshDatabaseUri(), env: productionEnv() })
     try {

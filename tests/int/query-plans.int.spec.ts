@@ -194,4 +194,33 @@ describe.skipIf(databaseKind() !== 'sqlite')("the admin's Items list", () => {
       ).toBe(false)
     }
   })
+
+  // Every column of the list sorts (cms/migrations/20261130_040500_admin_items_sort_indexes.ts).
+  // Read backwards, an index ends with Payload's own `created_at DESC` the wrong way round: SQLite
+  // then sorts only rows that tie on the column and the tie-breaker (its LAST TERM), never them all.
+  it.each(['name', 'sku', 'price', 'quantity', '_status', 'updatedAt'].flatMap((column) => [column, `-${column}`]))(
+    'sorted by %s, from an index',
+    async (sort) => {
+      const requestId = `plan-${randomUUID()}`
+      const response = await rest(cms.url, `items?draft=true&depth=0&limit=10&sort=${sort}`, {
+        token,
+        headers: { 'x-request-id': requestId },
+      })
+      expect(response.status).toBe(200)
+      const statements = await statementsOnCms(cms, requestId, '_items_v')
+      expect(statements.length).toBeGreaterThan(0)
+      for (const sql of statements) {
+        const plan = planOf(sql)
+        const context = `${sql}\n  plan: ${plan.join(' | ')}`
+        expect(
+          plan.some((step) => step.includes('USE TEMP B-TREE') && !/LAST TERM|RIGHT PART/.test(step)),
+          context,
+        ).toBe(false)
+        expect(
+          plan.some((step) => /^SCAN _items_v\b/.test(step)),
+          context,
+        ).toBe(false)
+      }
+    },
+  )
 })

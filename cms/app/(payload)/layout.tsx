@@ -1,10 +1,12 @@
-/* Payload's root layout for the admin panel, as Payload generates it. */
+/* Payload's root layout for the admin panel, as Payload generates it, plus serverFunctions
+   (Payload's option): the scheduling ones for signed-in staff only (cms/security/scheduling.ts). */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import type React from 'react'
 
+import { staffOnlyServerFunctions } from '../../security/scheduling'
 import { importMap } from './admin/importMap.js'
 
 type Args = {
@@ -17,6 +19,7 @@ const serverFunction: ServerFunctionClient = async (args) => {
     ...args,
     config,
     importMap,
+    serverFunctions: staffOnlyServerFunctions,
   })
 }
 

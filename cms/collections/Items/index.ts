@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from 'payload'
+import { previewLinkPath } from '../../../shared/preview.ts'
 import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from '../../../shared/search.ts'
 import { isStaff } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { auditChange, auditDelete } from '../../audit'
 import { cmsConfig } from '../../config'
+import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { ITEMS, MEDIA } from '../../slugs'
@@ -35,8 +37,12 @@ export const Items: CollectionConfig = {
     description: 'Everything on sale in the shop. Tick items to edit or delete several at once.',
     components: {
       beforeListTable: [{ path: '/cms/components/LowStockLink#LowStockLink', clientProps: { placement: 'items' } }],
+      // "Preview on the shop": the saved draft on the shop's real item page (cms/endpoints/itemPreview.ts).
+      edit: { PreviewButton: '/cms/components/PreviewOnShop#PreviewOnShop' },
     },
+    preview: (doc) => (doc?.id ? previewLinkPath(doc.id as number | string) : null),
   },
+  endpoints: [itemPreviewLink, itemPreviewDraft],
   access: {
     read: publishedOrStaff,
     create: isStaff,
@@ -69,7 +75,9 @@ export const Items: CollectionConfig = {
   // Drafts: Uncle Pat prepares an item before it goes on sale; every save keeps a version.
   // Drafts are validated like published items, so nothing half-valid is ever stored.
   versions: {
-    drafts: { validate: true },
+    // schedulePublish: "goes on sale Monday 7 am" and "take off sale" at a set time, from the
+    // Publish button's menu; Payload's jobs queue runs it (payload.config.ts: jobs).
+    drafts: { validate: true, schedulePublish: true },
     maxPerDoc: 50,
   },
   fields: [

@@ -1,4 +1,4 @@
-import type { AdminViewConfig, Endpoint, PayloadHandler, PayloadRequest, Plugin } from 'payload'
+import type { AdminViewConfig, AuthStrategy, CollectionConfig, Endpoint, PayloadHandler, PayloadRequest, Plugin } from 'payload'
 
 import { payloadTotp } from 'payload-totp'
 
@@ -77,6 +77,28 @@ function withSafeBack(view: AdminViewConfig): AdminViewConfig {
 }
 
 /**
+ * payload-totp's login strategy reads its cookie through Next's `cookies()`, which throws outside
+ * Next's request scope: cms/server.ts answers API reads without Next (cms/http/directApi.ts), for
+ * requests without that cookie. Without the cookie the strategy finds no user anyway, so it is
+ * asked only when the request carries one: the same result, and no `cookies()` call outside Next.
+ */
+function askedOnlyWithItsCookie(strategy: AuthStrategy): AuthStrategy {
+  if (strategy.name !== 'totp') return strategy
+  return {
+    ...strategy,
+    authenticate: (args) =>
+      (args.headers.get('cookie') ?? '').includes(`${args.payload.config.cookiePrefix}-totp=`)
+        ? strategy.authenticate(args)
+        : { user: null },
+  }
+}
+
+function withStrategiesAskedOnlyWithCookie(collection: CollectionConfig): CollectionConfig {
+  if (typeof collection.auth !== 'object' || !collection.auth.strategies) return collection
+  return { ...collection, auth: { ...collection.auth, strategies: collection.auth.strategies.map(askedOnlyWithItsCookie) } }
+}
+
+/**
  * payload-totp, with every endpoint it adds guarded, rate limited and audited, and its set-up and
  * code pages following only `back` addresses on this site.
  */
@@ -88,6 +110,7 @@ export const twoFactor =
     const views = withTotp.admin?.components?.views ?? {}
     return {
       ...withTotp,
+      collections: withTotp.collections?.map(withStrategiesAskedOnlyWithCookie),
       admin: {
         ...withTotp.admin,
         components: {

@@ -7,6 +7,7 @@
 import type { PaginatedDocs } from 'payload'
 import { stringify } from 'qs-esm'
 import type { Item } from '../../../cms/payload-types'
+import { PREVIEW_DRAFT_PATH, previewFetchToken, verifyPreview } from '../../../shared/preview.ts'
 import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/requestContext.ts'
 import { shopConfig } from '../config'
 import { cached } from './cache'
@@ -127,23 +128,49 @@ const catalogueCards = (view: CatalogueView): Promise<ItemCard[]> =>
 /** What the item page shows. */
 export type ItemDetails = ItemCard & { descriptionHtml: string; updatedAt: string }
 
+/** What the item page renders of an item, published or (in a preview) draft alike. */
+const itemDetails = (item: Item): ItemDetails => ({
+  id: item.id,
+  name: item.name,
+  slug: item.slug,
+  price: item.price,
+  quantity: item.quantity,
+  summary: shorter(item.summary ?? '', 155),
+  image: itemImage(item, photoBase),
+  descriptionHtml: richTextToHtml(item.description),
+  updatedAt: item.updatedAt,
+})
+
 /** The published item with this slug, or null when there is none. */
 export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
-  cachedQuery(itemBySlugQuery(slug), ({ docs: [item] }) =>
-    item
-      ? {
-          id: item.id,
-          name: item.name,
-          slug: item.slug,
-          price: item.price,
-          quantity: item.quantity,
-          summary: shorter(item.summary ?? '', 155),
-          image: itemImage(item, photoBase),
-          descriptionHtml: richTextToHtml(item.description),
-          updatedAt: item.updatedAt,
-        }
-      : null,
-  )
+  cachedQuery(itemBySlugQuery(slug), ({ docs: [item] }) => (item ? itemDetails(item) : null))
+
+/**
+ * The current draft of the item a signed preview link names (shared/preview.ts), or null when the
+ * link is not valid, has expired, or its item is gone. Never cached: each preview reads the draft
+ * as it is now. The CMS checks the link again, and the shop's own credential, which only the
+ * servers hold.
+ */
+export async function findDraftItem(token: string): Promise<ItemDetails | null> {
+  const secret = shopConfig.REVALIDATE_SECRET
+  if (!verifyPreview(secret, token) || !secret) return null
+  const url = `${cmsBase}${PREVIEW_DRAFT_PATH}?${new URLSearchParams({ token })}`
+  let response: Response
+  try {
+    response = await fetch(url, {
+      headers: { accept: 'application/json', authorization: `Bearer ${previewFetchToken(secret)}`, ...requestIdHeader() },
+      signal: AbortSignal.timeout(shopConfig.CMS_TIMEOUT_MS),
+    })
+  } catch (error) {
+    throw new CmsUnavailableError(`CMS did not answer ${PREVIEW_DRAFT_PATH}`, { cause: error })
+  }
+  if (response.status === 401 || response.status === 403 || response.status === 404) {
+    await response.body?.cancel()
+    return null
+  }
+  if (!response.ok) throw new CmsUnavailableError(`CMS answered ${response.status} for ${PREVIEW_DRAFT_PATH}`)
+  return itemDetails((await response.json()) as Item)
+}
 
 /** Every published item's slug and last change, for /sitemap.xml. */
 export const listSitemapEntries = (): Promise<Array<{ slug: string; updatedAt: string }>> =>

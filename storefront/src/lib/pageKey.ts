@@ -7,6 +7,7 @@
  * A page that starts reading another query parameter must be added here, or its variants would
  * share one cached copy.
  */
+import { PREVIEW_PARAM } from '../../../shared/preview.ts'
 import { catalogueSearch, parseCatalogue } from './catalogue'
 
 /**
@@ -14,6 +15,9 @@ import { catalogueSearch, parseCatalogue } from './catalogue'
  * `fractionDigits`: of the shop's currency, as the pages parse prices (lib/money.ts).
  */
 export function pageKey(url: URL, fractionDigits: number): string | null {
+  // A preview (a signed link to a draft) is for one member of staff, now: never from the cache,
+  // never into it; this also keeps storefront/server.ts's early cache hit away from it.
+  if (url.searchParams.has(PREVIEW_PARAM)) return null
   const options = { fractionDigits }
   if (url.pathname === '/') {
     const { view, errors } = parseCatalogue(url.searchParams, options)

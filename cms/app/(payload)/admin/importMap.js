@@ -27,6 +27,7 @@ import { PriceField as PriceField_04d4f12d81d2c28767d8da1bd3787907 } from '../..
 import { ExportListMenuItem as ExportListMenuItem_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { ImportListMenuItem as ImportListMenuItem_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { LowStockLink as LowStockLink_31287fb2003bb7b5470a61354ca72fb1 } from '../../../../cms/components/LowStockLink'
+import { PreviewOnShop as PreviewOnShop_81d9dc20ead9132a0c1d65d517bdb858 } from '../../../../cms/components/PreviewOnShop'
 import { TOTPField as TOTPField_4eaf6cb33cfb75be01716613e3c9a512 } from 'payload-totp/rsc'
 import { AuditChanges as AuditChanges_621a8e4ff603fb2985cbb8e4f0c1988e } from '../../../../cms/components/AuditChanges'
 import { FormatField as FormatField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
@@ -81,6 +82,7 @@ export const importMap = {
   "@payloadcms/plugin-import-export/rsc#ExportListMenuItem": ExportListMenuItem_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#ImportListMenuItem": ImportListMenuItem_cdf7e044479f899a31f804427d568b36,
   "/cms/components/LowStockLink#LowStockLink": LowStockLink_31287fb2003bb7b5470a61354ca72fb1,
+  "/cms/components/PreviewOnShop#PreviewOnShop": PreviewOnShop_81d9dc20ead9132a0c1d65d517bdb858,
   "payload-totp/rsc#TOTPField": TOTPField_4eaf6cb33cfb75be01716613e3c9a512,
   "/cms/components/AuditChanges#AuditChanges": AuditChanges_621a8e4ff603fb2985cbb8e4f0c1988e,
   "@payloadcms/plugin-import-export/rsc#FormatField": FormatField_cdf7e044479f899a31f804427d568b36,
