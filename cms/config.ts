@@ -63,6 +63,18 @@ const envSchema = z.object({
     .min(1)
     .default('media')
     .transform((dir) => path.resolve(dir)),
+  /**
+   * Shared uploads: with these, the media collection keeps originals and sizes in an S3(-compatible)
+   * bucket instead of MEDIA_DIR, so every CMS replica sees every image. All of the required ones or
+   * none (s3Problems); S3_ENDPOINT only for a non-AWS server (R2, Spaces, a local test server).
+   */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) address, e.g. https://s3.example.com.' }).optional(),
+  /** Address buckets as endpoint/bucket (most non-AWS servers) rather than bucket.endpoint. */
+  S3_FORCE_PATH_STYLE: flag('S3_FORCE_PATH_STYLE'),
   /** Items with this many or fewer in stock count as low stock (the shop uses the same number). */
   LOW_STOCK_THRESHOLD: positiveInteger('LOW_STOCK_THRESHOLD', 5),
   /**
@@ -182,6 +194,35 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   return problems
 }
 
+/** The variables without which S3 storage cannot work; the others (endpoint, path style) are optional. */
+export const S3_REQUIRED = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+const S3_OPTIONAL = ['S3_ENDPOINT', 'S3_FORCE_PATH_STYLE'] as const
+
+/**
+ * S3 settings are all or none: half a configuration would silently put uploads on the local disk of
+ * one replica, so it is refused at start, naming what is missing.
+ */
+export function s3Problems(env: Record<string, string | undefined>): string[] {
+  // S3_FORCE_PATH_STYLE=false (its default, as .env.example and docker-compose.yml write it) says nothing.
+  const given = [...S3_REQUIRED, ...S3_OPTIONAL].filter((name) => env[name] && !(name === 'S3_FORCE_PATH_STYLE' && env[name] === 'false'))
+  if (given.length === 0) return []
+  const missing = S3_REQUIRED.filter((name) => !env[name])
+  if (missing.length === 0) return []
+  return [
+    `S3 storage is half configured: ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not. Set all of ${S3_REQUIRED.join(', ')} (uploads go to the bucket), or none (uploads go to MEDIA_DIR).`,
+  ]
+}
+
+/** Where uploads go: an S3 bucket when all its settings are given, else the local folder. */
+export type S3Settings = {
+  bucket: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  endpoint?: string
+  forcePathStyle: boolean
+}
+
 type ParsedEnv = z.infer<typeof envSchema>
 
 /** The CMS's configuration: the parsed environment, plus what is derived from it. */
@@ -189,6 +230,8 @@ export type CmsConfig = ParsedEnv & {
   production: boolean
   /** CMS_PUBLIC_URL when it was given (Payload's serverURL); unset locally, so any loopback name works. */
   serverURL: string | undefined
+  /** S3 storage for uploads when configured (all of S3_REQUIRED), else undefined: MEDIA_DIR. */
+  s3: S3Settings | undefined
 }
 
 /** The variables the CMS reads; the tests hold docker-compose.yml to this list. */
@@ -198,6 +241,17 @@ const withDerived = (env: ParsedEnv, present: Record<string, string>): CmsConfig
   ...env,
   production: env.MINIMART_ENV === 'production',
   serverURL: present.CMS_PUBLIC_URL ? env.CMS_PUBLIC_URL : undefined,
+  s3:
+    env.S3_BUCKET && env.S3_REGION && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+      ? {
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION,
+          accessKeyId: env.S3_ACCESS_KEY_ID,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          endpoint: env.S3_ENDPOINT,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
 })
 
 /**
@@ -205,7 +259,10 @@ const withDerived = (env: ParsedEnv, present: Record<string, string>): CmsConfig
  * cms/server.ts runs this before anything else starts, through environmentOrExit.
  */
 export function readCmsConfig(source: NodeJS.ProcessEnv = process.env): CmsConfig {
-  return withDerived(readEnv('CMS', envSchema, productionProblems, source), presentVariables(source))
+  return withDerived(
+    readEnv('CMS', envSchema, (env) => [...s3Problems(env), ...productionProblems(env)], source),
+    presentVariables(source),
+  )
 }
 
 /**

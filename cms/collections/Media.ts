@@ -37,7 +37,8 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: MEDIA_DIR,
-    handlers: [missingFileIsNotFound(MEDIA_DIR)],
+    // On disk, a missing file is a 404 (below); in S3 (plugins/mediaStorage) the adapter's own handler says 404.
+    handlers: cmsConfig.s3 ? [] : [missingFileIsNotFound(MEDIA_DIR)],
     mimeTypes: MEDIA_MIME_TYPES,
     adminThumbnail: 'thumbnail',
     focalPoint: true,

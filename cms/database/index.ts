@@ -5,13 +5,17 @@ import { fileURLToPath } from 'node:url'
 import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import mongoose from 'mongoose'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 import { APIError, defaultBeginTransaction } from 'payload'
 import type { Logger } from '../../shared/logger.ts'
 
 import { migrations } from '../migrations'
+import { emptyUniqueAsAbsent } from './emptyUniqueAsAbsent'
 import { withJobsClaimedOnce } from './jobClaims'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
+
+let mongoosePluginAdded = false
 
 /**
  * Picks the database from DATABASE_URI: mongodb:// or mongodb+srv:// → MongoDB (production),
@@ -20,6 +24,9 @@ import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
  */
 export function databaseAdapter(uri: string | undefined, { logger }: { logger?: Logger } = {}): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
+    // Before the adapter compiles its models (global plugins apply to models compiled later).
+    if (!mongoosePluginAdded) mongoose.plugin(emptyUniqueAsAbsent)
+    mongoosePluginAdded = true
     return withPagesWithoutCount(
       withJobsClaimedOnce(
         mongooseAdapter({

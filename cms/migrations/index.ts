@@ -11,6 +11,7 @@ import * as migration_20261130_041900_aisle_rels_index from './20261130_041900_a
 import * as migration_20261130_043825_item_search_terms from './20261130_043825_item_search_terms';
 import * as migration_20261130_043900_item_search from './20261130_043900_item_search';
 import * as migration_20261130_045021_item_seo from './20261130_045021_item_seo';
+import * as migration_20261130_050705_media_storage_fields from './20261130_050705_media_storage_fields';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261130_045021_item_seo.up,
     down: migration_20261130_045021_item_seo.down,
     name: '20261130_045021_item_seo',
+  },
+  {
+    up: migration_20261130_050705_media_storage_fields.up,
+    down: migration_20261130_050705_media_storage_fields.down,
+    name: '20261130_050705_media_storage_fields'
   },
 ];

@@ -64,11 +64,25 @@ function relationIds(field: Field & { relationTo: string | string[] }, value: un
   return ids.every(Boolean) ? (ids as [string, unknown][]) : undefined
 }
 
-async function allExist(ids: [string, unknown][], req: PayloadRequest): Promise<boolean> {
+async function allExist(ids: [string, unknown][], req: PayloadRequest, context: Context): Promise<boolean> {
   for (const [slug, id] of ids) {
-    const { totalDocs } = await req.payload.count({ collection: slug as never, req, where: { id: { equals: id } } })
-    if (totalDocs === 0) return false
+    // A number names nothing on MongoDB (ids are text there), and looking it up made a 400 that
+    // named no field; so does a text that is no ObjectId ("abc"): Payload refuses that query.
+    if (typeof id === 'number' && context.idType(slug) === 'text') return false
+    const found = await req.payload.count({ collection: slug as never, req, where: { id: { equals: id } } }).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'QueryError') return { totalDocs: 0 }
+      throw error
+    })
+    if (found.totalDocs === 0) return false
   }
+  return true
+}
+
+/** Whether every string in a JSON value (keys too) is well-formed UTF-16: no lone surrogate. */
+function allTextWellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed()
+  if (Array.isArray(value)) return value.every(allTextWellFormed)
+  if (isObject(value)) return Object.entries(value).every(([key, item]) => key.isWellFormed() && allTextWellFormed(item))
   return true
 }
 
@@ -169,6 +183,9 @@ export function unfitData(
         return
       case 'richText':
         if (!isObject(value)) return void refuse('must be rich text (Lexical JSON, as the API returns it) or null.')
+        // Broken text (a lone UTF-16 surrogate) is refused as in names: MongoDB's driver would store
+        // it as U+FFFD, so the text read back would differ from the text saved.
+        if (!allTextWellFormed(value)) return void refuse('contains broken characters (invalid Unicode).')
         deferred.push(async () =>
           isRichText(value, field)
             ? undefined
@@ -185,7 +202,7 @@ export function unfitData(
         }
         // The database would refuse an id that names nothing with a 500 (a foreign key).
         deferred.push(async (req) =>
-          (await allExist(ids, req)) ? undefined : { label, message: `${label}: there is no document with this id.`, path },
+          (await allExist(ids, req, context)) ? undefined : { label, message: `${label}: there is no document with this id.`, path },
         )
         return
       }

@@ -68,8 +68,7 @@ function localImports(file: string, seen = new Set<string>()): Set<string> {
 
 const environmentOf = (service: string): Record<string, string> => services[service].environment
 /** `${NAME:?message}`: Compose refuses to start without NAME, saying message. */
-const requiredFromEnvFile = (value: string) => /^\$\{([A-Z_]+):\?[^}]+\}$/.exec(value)?.[1]
-const containerPorts = (service: string) => services[service].ports.map((port: string) => Number(port.split(':').pop()))
+const requiredFromEnvFile = (value: string) => /^\$\{([A-Z0-9_]+):\?[^}]+\}$/.exec(value)?.[1]
 const healthcheckUrl = (service: string) => /fetch\('([^']+)'\)/.exec(services[service].healthcheck.test.join(' '))?.[1]
 
 describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Dockerfile', () => {
@@ -109,6 +108,7 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     for (const name of Object.keys(services)) expect(services[name].healthcheck?.test, name).toBeDefined()
     expect(services.cms.depends_on).toEqual({ mongo: { condition: 'service_healthy' } })
     expect(services.storefront.depends_on).toEqual({ cms: { condition: 'service_healthy' } })
+    expect(services.proxy.depends_on).toEqual({ cms: { condition: 'service_healthy' }, storefront: { condition: 'service_healthy' } })
   })
 
   it('sets production mode, and takes every secret from .env, refusing to start without it', () => {
@@ -122,7 +122,7 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     expect(requiredFromEnvFile(shop.REVALIDATE_SECRET)).toBe('REVALIDATE_SECRET')
     // .env.example documents every variable compose takes from .env.
     const documented = read('.env.example')
-    for (const name of read('docker-compose.yml').matchAll(/\$\{([A-Z_]+)/g)) {
+    for (const name of read('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+)/g)) {
       expect(documented, name[1]).toMatch(new RegExp(`^${name[1]}=`, 'm'))
     }
   })
@@ -135,14 +135,14 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     expect(read('storefront/astro.config.mjs')).not.toMatch(/envField|env:\s*\{/)
   })
 
-  it('wires the ports: each app listens where it is published, health-checked and found', () => {
+  it('wires the ports: each app listens where it is health-checked and found', () => {
     const cmsPort = Number(environmentOf('cms').CMS_PORT)
-    expect(containerPorts('cms')).toEqual([cmsPort])
     expect(healthcheckUrl('cms')).toBe(`http://127.0.0.1:${cmsPort}/api/health`)
+    // Storefront replicas reach the CMS replicas through the service name (Docker's DNS).
     expect(environmentOf('storefront').CMS_URL).toBe(`http://cms:${cmsPort}`)
+    expect(environmentOf('cms').STOREFRONT_URL).toBe(`http://storefront:${environmentOf('storefront').PORT}`)
 
     const shopPort = Number(environmentOf('storefront').PORT)
-    expect(containerPorts('storefront')).toEqual([shopPort])
     expect(healthcheckUrl('storefront')).toBe(`http://127.0.0.1:${shopPort}/healthz`)
     // Outside a container's own loopback: both apps listen on every interface there.
     expect(environmentOf('storefront').HOST).toBe('0.0.0.0')
@@ -196,5 +196,69 @@ describe.skipIf(databaseKind() === 'mongodb')('docker-compose.yml and the Docker
     expect(Object.keys(compose.volumes)).toContain('media')
     // An empty named volume takes the owner of the image's folder: `node`, not root.
     expect(runtimeImage().lines.some((line) => /^RUN .*mkdir -p media\b.*chown node:node media\b/.test(line))).toBe(true)
+  })
+
+  describe('scales: docker compose up --scale cms=2 --scale storefront=3', () => {
+    const caddyfile = read('Caddyfile')
+    /** The Caddyfile's blocks: `handle @cms { … }` and the catch-all `handle { … }`, by brace depth. */
+    const block = (opening: string) => {
+      const start = caddyfile.indexOf(opening)
+      expect(start, opening).toBeGreaterThan(-1)
+      let depth = 0
+      for (let at = caddyfile.indexOf('{', start); at < caddyfile.length; at++) {
+        if (caddyfile[at] === '{') depth++
+        if (caddyfile[at] === '}' && --depth === 0) return caddyfile.slice(start, at + 1)
+      }
+      throw new Error(`${opening} is not closed`)
+    }
+
+    it('publishes no fixed host port on a scaled service, and fixes no container name', () => {
+      for (const name of ['cms', 'storefront']) {
+        expect(services[name].ports, name).toBeUndefined()
+        expect(services[name].container_name, name).toBeUndefined()
+        expect(services[name].deploy?.replicas ?? 1, name).toBe(1)
+      }
+    })
+
+    it('puts a load balancer in front: the official Caddy image with the Caddyfile from the repository', () => {
+      const proxy = services.proxy
+      expect(proxy.image).toMatch(/^caddy:2\.\d+-alpine$/)
+      expect(proxy.volumes).toContain('./Caddyfile:/etc/caddy/Caddyfile:ro')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's own ${…} substitution, not JavaScript's.
+      expect(proxy.ports).toEqual(['${BIND_ADDRESS:-127.0.0.1}:${PROXY_PORT:-8080}:80'])
+      expect(proxy.networks).toEqual(services.storefront.networks)
+      // busybox wget is in the alpine image; the admin endpoint listens inside the container only.
+      expect(proxy.healthcheck.test.slice(0, 2)).toEqual(['CMD', 'wget'])
+      expect(caddyfile).toMatch(/^\s*admin 127\.0\.0\.1:2019$/m)
+      expect(proxy.healthcheck.test).toContain('http://127.0.0.1:2019/config/')
+      expect(caddyfile).toMatch(/^:80 \{$/m)
+      expect(caddyfile).toMatch(/^\s*auto_https off$/m)
+    })
+
+    it('routes /admin, /api and /_next to every CMS replica, everything else to every storefront replica', () => {
+      expect(caddyfile).toMatch(/^\s*@cms path \/admin \/admin\/\* \/api \/api\/\* \/_next\/\*$/m)
+      const cms = block('handle @cms {')
+      const shop = block('handle {')
+      // Every replica: all the A records of the service name, looked up again as replicas come and go.
+      expect(cms).toMatch(new RegExp(`dynamic a cms ${environmentOf('cms').CMS_PORT} \\{[^}]*refresh \\d+s`))
+      expect(shop).toMatch(new RegExp(`dynamic a storefront ${environmentOf('storefront').PORT} \\{[^}]*refresh \\d+s`))
+      for (const route of [cms, shop]) {
+        expect(route).toMatch(/lb_policy round_robin/)
+        // A replica that fails is skipped and the request tried on another.
+        expect(route).toMatch(/fail_duration \d+s/)
+        expect(route).toMatch(/lb_try_duration \d+s/)
+      }
+      // The CMS counts login attempts per client, by X-Forwarded-For's last entry.
+      expect(environmentOf('cms').TRUST_PROXY).toBe('true')
+      expect(cms).toMatch(/header_up X-Forwarded-For \{client_ip\}/)
+      expect(caddyfile).toMatch(/trusted_proxies_strict/)
+    })
+
+    it('shares media between CMS replicas: one named volume, or the S3 bucket when .env has S3_*', () => {
+      expect(services.cms.volumes).toContain('media:/app/media')
+      expect(environmentOf('cms').MEDIA_DIR).toBe('/app/media')
+      for (const name of ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'])
+        expect(environmentOf('cms')[name], name).toMatch(new RegExp(`^\\$\\{${name}:-`))
+    })
   })
 })

@@ -12,7 +12,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri, knownMongoBug } from '../helpers/database'
+import { freshDatabaseUri } from '../helpers/database'
 import { pngImage, upload, uploadForm } from '../helpers/files'
 import { invalidFields, login, rest } from '../helpers/rest'
 import { type Cms, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
@@ -206,11 +206,15 @@ const UNIQUE_SKU_LOWER = Symbol('unique sku, lower case with spaces')
 const IMAGE = Symbol('the test image')
 
 /** Rich text the API accepts, remembered so the oracle knows it is good. */
-const goodRichText = fc.oneof(hostileText, goodName).map((text) => {
-  const value = richText(text)
-  goodRichTexts.add(value)
-  return value
-})
+// Text with a lone surrogate is refused in rich text as in names (MongoDB would store U+FFFD).
+const goodRichText = fc
+  .oneof(hostileText, goodName)
+  .filter((text) => text.isWellFormed())
+  .map((text) => {
+    const value = richText(text)
+    goodRichTexts.add(value)
+    return value
+  })
 
 /**
  * An item payload. In "good" ones every field is drawn from values the API accepts (so plenty of
@@ -241,6 +245,7 @@ const itemData = fc.boolean().chain((good) => {
           hostileText,
           fc.constant({ root: 5 }),
           fc.constant({ root: { type: 'root', children: [{ type: 'bogus' }] } }),
+          fc.constant(richText('broken \ud800 text')),
           fc.constant([]),
           fc.integer(),
         ),
@@ -312,7 +317,11 @@ const itemCase: fc.Arbitrary<ItemCase> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 
 const asAdmin = { token: () => token }
-const readBack = async (id: number | string) => (await rest(cms.url, `items/${id}?depth=0&draft=true`, { token: asAdmin.token() })).body
+/** The stored item. No SKU reads as null on SQLite and as no field on MongoDB (emptyUniqueAsAbsent): both are null here. */
+const readBack = async (id: number | string) => {
+  const doc = (await rest(cms.url, `items/${id}?depth=0&draft=true`, { token: asAdmin.token() })).body
+  return { ...doc, sku: doc.sku ?? null }
+}
 
 /** Fills in the markers: unique slug and SKU per payload, the real image id. */
 function materialise(data: Record<string, unknown>, n: number, mode: 'create' | 'update'): Record<string, unknown> {
@@ -485,26 +494,20 @@ afterAll(async () => {
 })
 
 describe('hostile input over REST (property-based)', () => {
-  knownMongoBug(
-    'an empty SKU is stored as null, and a unique MongoDB index (sparse or not) counts null as a value: a second item without a SKU is refused as a duplicate',
-  )(
-    `answers ${ITEM_PAYLOADS} generated item payloads with 201/200 or 400 naming the field, storing exactly the valid ones`,
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.array(itemCase, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
-          await Promise.all(batch.map((testCase, slot) => send(testCase, slot)))
-        }),
-        { numRuns: Math.ceil(ITEM_PAYLOADS / BATCH), seed, endOnFailure: true },
-      )
-      const sent = tally.created + tally.createRefused + tally.updated + tally.updateRefused + tally.malformed
-      expect(sent).toBeGreaterThanOrEqual(ITEM_PAYLOADS)
-      // Every sort of outcome really happened, and only the accepted creates are stored.
-      for (const outcome of ['created', 'createRefused', 'updated', 'updateRefused', 'malformed'] as const)
-        expect(tally[outcome]).toBeGreaterThan(0)
-      expect((await rest(cms.url, 'items?limit=1', { token })).body.totalDocs).toBe(itemsBefore + tally.created)
-    },
-    900_000,
-  )
+  it(`answers ${ITEM_PAYLOADS} generated item payloads with 201/200 or 400 naming the field, storing exactly the valid ones`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(itemCase, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
+        await Promise.all(batch.map((testCase, slot) => send(testCase, slot)))
+      }),
+      { numRuns: Math.ceil(ITEM_PAYLOADS / BATCH), seed, endOnFailure: true },
+    )
+    const sent = tally.created + tally.createRefused + tally.updated + tally.updateRefused + tally.malformed
+    expect(sent).toBeGreaterThanOrEqual(ITEM_PAYLOADS)
+    // Every sort of outcome really happened, and only the accepted creates are stored.
+    for (const outcome of ['created', 'createRefused', 'updated', 'updateRefused', 'malformed'] as const)
+      expect(tally[outcome]).toBeGreaterThan(0)
+    expect((await rest(cms.url, 'items?limit=1', { token })).body.totalDocs).toBe(itemsBefore + tally.created)
+  }, 900_000)
 
   it(`answers ${WHERE_QUERIES} hostile where queries with 200 or 400, never showing a draft to an anonymous reader`, async () => {
     await rest(cms.url, 'items', {

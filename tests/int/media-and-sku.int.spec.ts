@@ -120,9 +120,10 @@ describe('SKU', () => {
     rest(cms.url, 'items', { method: 'POST', token, body: { name, price: 100, quantity: 1, sku } })
 
   it('is optional, trimmed and upper-cased', async () => {
-    // SQLite answers null for a SKU never given; MongoDB leaves the field out of the document.
+    // SQLite answers null for no SKU; MongoDB leaves the field out of the document (so that its
+    // sparse unique index skips it: cms/database/emptyUniqueAsAbsent.ts).
     expect((await item(undefined)).body.doc.sku ?? null).toBeNull()
-    expect((await item('')).body.doc.sku).toBeNull()
+    expect((await item('')).body.doc.sku ?? null).toBeNull()
     expect((await item('  kaya-400 ')).body.doc.sku).toBe('KAYA-400')
   })
 
@@ -141,6 +142,25 @@ describe('SKU', () => {
     if (!ferretDbLacks(FERRETDB_LACKS.duplicateKeyDetails, 'the refusal of a duplicate SKU names the SKU')) {
       expect(Object.keys(fieldMessages(again.body))).toEqual(['sku'])
     }
+  })
+
+  it('may be missing on many items, and clearing one frees it', async () => {
+    for (const none of [undefined, '', '   ', null, undefined, '']) {
+      const response = await item(none)
+      expect(response.status, `${JSON.stringify(none)}: ${JSON.stringify(response.body)}`).toBe(201)
+      expect(response.body.doc.sku ?? null).toBeNull()
+    }
+    const tea = await item('TEA-1')
+    expect(tea.status).toBe(201)
+    const cleared = await rest(cms.url, `items/${tea.body.doc.id}`, { method: 'PATCH', token, body: { sku: '' } })
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200)
+    expect(cleared.body.doc.sku ?? null).toBeNull()
+    expect((await rest(cms.url, `items/${tea.body.doc.id}?depth=0`, { token })).body.sku ?? null).toBeNull()
+    // Cleared twice, and another item without a SKU: still fine; and TEA-1 is free again.
+    expect((await rest(cms.url, `items/${tea.body.doc.id}`, { method: 'PATCH', token, body: { sku: null, quantity: 2 } })).status).toBe(200)
+    expect((await item('tea-1')).status).toBe(201)
+    const none = await rest(cms.url, 'items?where[sku][exists]=false&limit=0&depth=0', { token })
+    expect(none.body.totalDocs).toBeGreaterThanOrEqual(7)
   })
 
   it('is searchable in the inventory list (name or SKU)', async () => {

@@ -51,6 +51,7 @@ import { ImportSaveButton as ImportSaveButton_cdf7e044479f899a31f804427d568b36 }
 import { Dashboard as Dashboard_758cc56c4b18c5339e55ed707c830b18 } from '../../../../cms/components/Dashboard'
 import { RequireTwoFactor as RequireTwoFactor_559a516f304571f2c62f42722136df8d } from '../../../../cms/components/RequireTwoFactor'
 import { ImportExportProvider as ImportExportProvider_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { TOTPProvider as TOTPProvider_4eaf6cb33cfb75be01716613e3c9a512 } from 'payload-totp/rsc'
 import { SetupTwoFactor as SetupTwoFactor_f5989e0e5e514f1694558011614701ec } from '../../../../cms/components/TwoFactorViews'
 import { VerifyTwoFactor as VerifyTwoFactor_f5989e0e5e514f1694558011614701ec } from '../../../../cms/components/TwoFactorViews'
@@ -111,6 +112,7 @@ export const importMap = {
   "/cms/components/Dashboard#Dashboard": Dashboard_758cc56c4b18c5339e55ed707c830b18,
   "/cms/components/RequireTwoFactor#RequireTwoFactor": RequireTwoFactor_559a516f304571f2c62f42722136df8d,
   "@payloadcms/plugin-import-export/rsc#ImportExportProvider": ImportExportProvider_cdf7e044479f899a31f804427d568b36,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "payload-totp/rsc#TOTPProvider": TOTPProvider_4eaf6cb33cfb75be01716613e3c9a512,
   "/cms/components/TwoFactorViews#SetupTwoFactor": SetupTwoFactor_f5989e0e5e514f1694558011614701ec,
   "/cms/components/TwoFactorViews#VerifyTwoFactor": VerifyTwoFactor_f5989e0e5e514f1694558011614701ec,
