@@ -23,7 +23,7 @@ import { fieldAffectsData, tabHasName } from 'payload/shared'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freshDatabaseUri } from '../helpers/database'
+import { FERRETDB_LACKS, freshDatabaseUri, onFerretDB } from '../helpers/database'
 import { pngImage, upload, uploadForm } from '../helpers/files'
 import { graphql } from '../helpers/graphql'
 import { invalidFields, login, rest } from '../helpers/rest'
@@ -163,6 +163,28 @@ async function targetOf(slug: string): Promise<Id | undefined> {
 }
 
 /**
+ * FerretDB answers a unique-index clash in an update with a 500 where MongoDB (and SQLite) give
+ * Payload a duplicate key it turns into a 400 (FERRETDB_LACKS.duplicateKeyOnUpdate); e.g. an aisle
+ * PATCHed to slug "x" after the fuzz created an aisle named "x". Such a 500 is told apart by the
+ * server's own log (FerretDB's "UNIQUE constraint failed" error), counted and printed, never
+ * hidden; any other 5xx stays a failure.
+ */
+const ferretDbUniqueClashes: string[] = []
+let uniqueErrorsLogged = 0
+async function ferretDbUniqueClash(): Promise<boolean> {
+  if (!onFerretDB()) return false
+  for (let tries = 0; tries < 20; tries++) {
+    const logged = cms.output().split('UNIQUE constraint failed').length - 1
+    if (logged > uniqueErrorsLogged) {
+      uniqueErrorsLogged = logged
+      return true
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50)) // the log may arrive after the answer
+  }
+  return false
+}
+
+/**
  * A worker per collection sends its cases one after another, so that after each one the target
  * can be read back: unchanged if the write was refused, the new reference if it was accepted.
  */
@@ -193,7 +215,10 @@ class Subject {
   /** Records the outcome of one write: never a 5xx; refused → unchanged; accepted → new reference. */
   async outcome(kind: string, label: string, status: number, body: unknown, { create = false }: { create?: boolean } = {}) {
     count(kind)
-    if (status >= 500) failures.push(`${label} → ${status} ${show(body)}`)
+    if (status >= 500) {
+      if (!create && (await ferretDbUniqueClash())) ferretDbUniqueClashes.push(label)
+      else failures.push(`${label} → ${status} ${show(body)}`)
+    }
     const accepted = status < 300 || status >= 500
     if (create) return void (status < 300 ? this.created++ : this.refusedCreates++)
     const now = await snapshot(this.slug, this.id)
@@ -392,6 +417,12 @@ describe('every field of every collection × every JSON type (schema-driven fuzz
       if (subject.slug !== 'audit-log' && before.get(subject.slug) !== undefined && after !== before.get(subject.slug)! + subject.created) {
         failures.push(`${subject.slug}: ${before.get(subject.slug)} documents before, ${subject.created} accepted creates, ${after} after`)
       }
+    }
+    if (ferretDbUniqueClashes.length > 0) {
+      console.log(
+        `[minimart] known difference on FerretDB, not checked: ${ferretDbUniqueClashes.length} updates that clash on a unique ` +
+          `field (${ferretDbUniqueClashes.slice(0, 4).join('; ')}): FerretDB ${FERRETDB_LACKS.duplicateKeyOnUpdate}`,
+      )
     }
     const cases = Object.values(tally).reduce((sum, one) => sum + one, 0)
     console.log(
