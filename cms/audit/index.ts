@@ -89,14 +89,17 @@ function readable(field: FlattenedField, value: unknown): unknown {
   return value
 }
 
-/** Each top-level field whose value changed, without secrets or bookkeeping. */
+/**
+ * Each top-level field whose value changed, without secrets or bookkeeping, nor hidden fields
+ * (kept by hooks for the database, e.g. the items' search keys, and never shown to anyone).
+ */
 export function changedFields(
   collection: SanitizedCollectionConfig,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
 ): Change[] {
   return collection.flattenedFields
-    .filter((field) => !SECRET_FIELDS.has(field.name) && !NOISE_FIELDS.has(field.name))
+    .filter((field) => !SECRET_FIELDS.has(field.name) && !NOISE_FIELDS.has(field.name) && !('hidden' in field && field.hidden))
     .map((field) => ({ after: readable(field, after[field.name]), before: readable(field, before[field.name]), field: field.name }))
     .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after))
 }

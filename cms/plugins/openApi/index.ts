@@ -2,7 +2,7 @@ import type { Plugin } from 'payload'
 
 import { openapi } from 'payload-oapi'
 
-import { ITEMS, MEDIA, USERS } from '../../slugs'
+import { CATEGORIES, ITEMS, MEDIA, USERS } from '../../slugs'
 import { correctOpenApiDocument } from './openApiDocument'
 
 /**
@@ -47,7 +47,7 @@ export const openApi = (): Plugin[] => [
       version: '1.0.0',
       description: "Uncle Pat's catalogue over REST, with Payload's query syntax (where, sort, limit, page, select, depth).",
     },
-    filters: { includeCollections: [ITEMS, MEDIA, USERS], hideInternalCollections: true },
+    filters: { includeCollections: [ITEMS, CATEGORIES, MEDIA, USERS], hideInternalCollections: true },
   }),
   describeAuthentication,
 ]
