@@ -4,6 +4,7 @@ import { expect, type Page, test } from '@playwright/test'
 import { formatMoney } from '../../shared/money'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
 import { cmsUrl, shopUrl } from './apps'
+import { createItem } from './cms'
 
 /**
  * Uncle Pat's dashboard (the admin's first screen) and an item's SEO tab, in a real browser: the
@@ -70,23 +71,10 @@ for (const width of [1280, 375]) {
 test('SEO fields are edited in the item’s SEO tab and show in the shop’s head', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   await logIn(page)
-  await page.goto(`${shopUrl()}/items/kaya-spread-400-g`)
-  await expect(page).toHaveTitle("Kaya Spread 400 g · Uncle Pat's Minimart")
-
-  const login = await (
-    await fetch(`${cmsUrl()}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'unclepat', password: TEST_ADMIN_PASSWORD }),
-    })
-  ).json()
-  const kaya = (
-    await (
-      await fetch(`${cmsUrl()}/api/items?where[slug][equals]=kaya-spread-400-g&depth=0`, {
-        headers: { authorization: `JWT ${login.token}` },
-      })
-    ).json()
-  ).docs[0]
+  // An item of its own: other tests read the demo items' default titles.
+  const kaya = await createItem(cmsUrl(), { name: 'Seo Kaya Jar', price: 520, quantity: 8 })
+  await page.goto(`${shopUrl()}/items/${kaya.slug}`)
+  await expect(page).toHaveTitle("Seo Kaya Jar · Uncle Pat's Minimart")
 
   await page.goto(`${cmsUrl()}/admin/collections/items/${kaya.id}`)
   await page.locator('.tabs-field__tab-button', { hasText: 'SEO' }).click()
@@ -102,7 +90,7 @@ test('SEO fields are edited in the item’s SEO tab and show in the shop’s hea
 
   await expect
     .poll(async () => {
-      await page.goto(`${shopUrl()}/items/kaya-spread-400-g`)
+      await page.goto(`${shopUrl()}/items/${kaya.slug}`)
       return page.title()
     })
     .toBe('Kaya spread, 400 g jar — fresh every week')
@@ -110,10 +98,10 @@ test('SEO fields are edited in the item’s SEO tab and show in the shop’s hea
     'content',
     'Pandan kaya for your toast, made in Singapore. Pick it up at Uncle Pat’s, open daily.',
   )
-  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}')
   expect(jsonLd).toMatchObject({
     '@type': 'Product',
-    name: 'Kaya Spread 400 g',
+    name: 'Seo Kaya Jar',
     description: 'Pandan kaya for your toast, made in Singapore. Pick it up at Uncle Pat’s, open daily.',
   })
 })
