@@ -25,7 +25,8 @@ const PAYLOAD_SECRET = randomBytes(32).toString('hex')
 beforeAll(async () => {
   stack = await startShop({
     cms: { databaseUri: freshDatabaseUri(), env: { PAYLOAD_SECRET } },
-    shopEnv: { CMS_CACHE_SECONDS: '300' },
+    // The CMS's push purge only (no catalogue-version polling), so what is cached is deterministic.
+    shopEnv: { CMS_CACHE_SECONDS: '300', CATALOGUE_POLL_MS: '0' },
   })
   callers = await setUpCallers(stack.cms.url, TEST_ADMIN_PASSWORD, PAYLOAD_SECRET)
   const create = async (body: Record<string, unknown>) => {
