@@ -1,15 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import { auditChange, auditDelete } from '../../audit'
 import { revalidateStorefrontOnEveryChange, revalidateStorefrontOnEveryDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES } from '../../slugs'
-import { keepGivenSlug, slugFromName } from '../Items/hooks/slugFromName'
 import { tieBreakSort } from '../Items/hooks/tieBreakSort'
-import { validateSlug } from '../Items/validation'
+import { shopSlugField } from '../Items/slugField'
 import { takeItemsOutOfDeletedAisle } from './hooks/takeItemsOutOfDeletedAisle'
 import {
   AISLE_DESCRIPTION_MAX_LENGTH,
@@ -60,19 +58,7 @@ export const Categories: CollectionConfig = {
       hooks: { beforeValidate: [trimText] },
       admin: { description: 'As shoppers see it, e.g. "Drinks" or "Breakfast & staples".' },
     },
-    slugField({
-      useAsSlug: 'name',
-      slugify: keepGivenSlug,
-      overrides: (row) => {
-        const slug = row.fields.find((field) => 'name' in field && field.name === 'slug')
-        if (slug && slug.type === 'text') {
-          slug.validate = validateSlug
-          slug.hooks = { ...slug.hooks, beforeValidate: [...(slug.hooks?.beforeValidate ?? []), slugFromName] }
-          slug.admin = { ...slug.admin, description: "The aisle's web address on the shop: /aisles/<slug>. Generated from the name." }
-        }
-        return row
-      },
-    }),
+    shopSlugField("The aisle's web address on the shop: /aisles/<slug>. Generated from the name."),
     {
       name: 'position',
       type: 'number',

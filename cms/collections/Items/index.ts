@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from 'payload'
 import { previewLinkPath } from '../../../shared/preview.ts'
 import { SEARCH_TEXT_MAX_LENGTH, SUMMARY_MAX_LENGTH } from '../../../shared/search.ts'
 import { isStaff } from '../../access/isStaff'
@@ -15,11 +14,11 @@ import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
 import { lowStockAlert } from './hooks/lowStockAlert'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
-import { keepGivenSlug, slugFromName } from './hooks/slugFromName'
 import { tieBreakSort } from './hooks/tieBreakSort'
 import { searchItems } from './search/endpoint'
+import { shopSlugField } from './slugField'
 import { aislesAsSlugs } from './spreadsheetAisles'
-import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku, validateSlug } from './validation'
+import { NAME_MAX_LENGTH, SKU_MAX_LENGTH, validateName, validatePrice, validateQuantity, validateSku } from './validation'
 
 /**
  * CSV import: keep a number cell as the spreadsheet wrote it, so "12abc" is refused by the field
@@ -113,22 +112,7 @@ export const Items: CollectionConfig = {
       validate: validateName,
       hooks: { beforeValidate: [trimText] },
     },
-    slugField({
-      useAsSlug: 'name',
-      slugify: keepGivenSlug,
-      overrides: (row) => {
-        const slug = row.fields.find((field) => 'name' in field && field.name === 'slug')
-        if (slug && slug.type === 'text') {
-          slug.validate = validateSlug
-          slug.hooks = { ...slug.hooks, beforeValidate: [...(slug.hooks?.beforeValidate ?? []), slugFromName] }
-          slug.admin = {
-            ...slug.admin,
-            description: "The item's web address on the shop: /items/<slug>. Generated from the name.",
-          }
-        }
-        return row
-      },
-    }),
+    shopSlugField("The item's web address on the shop: /items/<slug>. Generated from the name."),
     // Inventory fields: the shop's own product code and a photo.
     {
       name: 'sku',
