@@ -1,6 +1,6 @@
 /**
- * Seeds BENCH_ITEMS items into the database at DATABASE_URI through Payload's local API: every
- * item goes through the same validation and hooks as an edit in the admin (shopper fields, slug,
+ * Seeds BENCH_ITEMS items (and an aisle per kind of product, each item in its aisle) into the
+ * database at DATABASE_URI through Payload's local API: every item goes through the same validation and hooks as an edit in the admin (shopper fields, slug,
  * summary, search terms, audit entry, a version), but a thousand at a time in one transaction
  * instead of one HTTP request and one commit (one fsync) each.
  * Usage: DATABASE_URI=file:… PAYLOAD_SECRET=… NODE_ENV=production npx payload run tests/bench/seed-local.ts
@@ -24,7 +24,7 @@ import Database from 'libsql'
 import { commitTransaction, createLocalReq, getPayload, initTransaction, killTransaction } from 'payload'
 
 import { closeDatabase } from '../../cms/database/index.ts'
-import { benchItems } from './seed.ts'
+import { benchAisles, benchItems, benchNameParts } from './seed.ts'
 
 const count = Number(process.env.BENCH_ITEMS ?? 10_000)
 const BATCH = Number(process.env.SEED_BATCH ?? 1000)
@@ -73,6 +73,10 @@ const client = (payload.db as unknown as { client: { execute: (sql: string) => P
 const items = benchItems(count)
 const started = performance.now()
 const cpuStarted = process.cpuUsage()
+// The aisles first (each item goes into its product's aisle), through the same local API.
+const aisles = new Map<string, number | string>()
+for (const aisle of benchAisles())
+  aisles.set(aisle.name, (await payload.create({ collection: 'categories', data: aisle as never, depth: 0 })).id)
 for (let from = 0; from < items.length; from += BATCH) {
   const req = await createLocalReq({}, payload)
   // libsql hands its current connection to the next transaction (and opens a new one for the
@@ -85,7 +89,8 @@ for (let from = 0; from < items.length; from += BATCH) {
     let next = 0
     const worker = async () => {
       while (next < batch.length) {
-        const data = batch[next++]
+        const at = next++
+        const data = { ...batch[at], categories: [aisles.get(benchNameParts(from + at).product)!] }
         // (The generated type narrows rich text's direction to 'ltr' | 'rtl'; the bench data is plain JSON.)
         await payload.create({ collection: 'items', data: data as never, req, depth: 0, select: { slug: true } })
       }

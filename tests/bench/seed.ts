@@ -1,6 +1,7 @@
 /**
- * Believable items for the benchmark, the same on every run (tests/bench/seed-local.ts writes
- * them through Payload's local API).
+ * Believable items for the benchmark, the same on every run, and an aisle for each kind of
+ * product (tests/bench/seed-local.ts writes them through Payload's local API and puts each item in
+ * its product's aisle).
  */
 import { paragraph } from '../helpers/richText.ts'
 import { pick as pickFrom, random } from './random.ts'
@@ -91,6 +92,14 @@ export function benchNameParts(i: number) {
 }
 
 export type BenchItem = ReturnType<typeof benchItems>[number]
+
+/** The bench shop's aisles: one per kind of product, in the order of `products`. */
+export const benchAisles = () =>
+  products.map((name, i) => ({
+    name,
+    position: (i + 1) * 10,
+    description: `Every brand and size of ${name.toLowerCase()} on Uncle Pat's shelves.`,
+  }))
 
 export function benchItems(count: number) {
   const next = random(42)

@@ -4,7 +4,7 @@ import { catalogueSearch, parseCatalogue } from '../../storefront/src/lib/catalo
 import { ITEMS_PER_PAGE } from '../../storefront/src/lib/queries.ts'
 import { random } from './random.ts'
 import { benchItems } from './seed.ts'
-import { cataloguePath, catalogueViews, inOrder, neverTwice, samePath } from './workloads.ts'
+import { aislePaths, cataloguePath, catalogueViews, inOrder, neverTwice, samePath } from './workloads.ts'
 
 const items = benchItems(10_000)
 
@@ -71,5 +71,31 @@ describe('catalogue views', () => {
     const source = neverTwice(() => cataloguePath(draw()))
     for (let i = 0; i < 200_000; i++) source.next()
     expect(source.repeats).toBe(0)
+  }, 60_000)
+})
+
+describe('aisle pages', () => {
+  it('are tidy aisle URLs, never past the aisle’s last page, and many more than a bench run asks', () => {
+    const aisles = ['rice', 'tea'].map((slug, n) => ({ slug, items: items.filter((_, i) => i % 2 === n) }))
+    const source = neverTwice(aislePaths(aisles, random(5)))
+    const paths = Array.from({ length: 100_000 }, source.next)
+    expect(source.repeats).toBe(0)
+    for (const path of paths.slice(0, 300)) {
+      const url = new URL(path, 'http://shop')
+      const slug = url.pathname.replace('/aisles/', '')
+      expect(['rice', 'tea']).toContain(slug)
+      const { view, errors } = parseCatalogue(url.searchParams)
+      expect(errors).toEqual({})
+      expect(catalogueSearch(view)).toBe(url.search)
+      const shown = aisles
+        .find((aisle) => aisle.slug === slug)!
+        .items.filter(
+          (item) =>
+            (!view.inStock || item.quantity > 0) &&
+            (view.min === undefined || item.price >= view.min) &&
+            (view.max === undefined || item.price <= view.max),
+        )
+      expect(shown.length).toBeGreaterThan((view.page - 1) * ITEMS_PER_PAGE)
+    }
   }, 60_000)
 })

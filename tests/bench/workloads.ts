@@ -4,12 +4,12 @@
  * not a cold page. A source hands out one path per request and counts the repeats, so the table
  * can say how many of a workload's requests were distinct and warn when a cold one repeated.
  *
- * Catalogue pages are drawn as shoppers and crawlers reach them: any page of any sort, often
+ * Catalogue and aisle pages are drawn as shoppers and crawlers reach them: any page of any sort, often
  * narrowed to what is in stock and to a price range typed as shoppers type prices (whole dollars,
  * sometimes fifty cents), bounds that change the result, and never past the last page. Pure: no
  * servers (tested in workloads.test.ts).
  */
-import { type CatalogueView, catalogueSearch, DEFAULT_VIEW, type SortKey, sortsFor } from '../../storefront/src/lib/catalogue.ts'
+import { aislePath, type CatalogueView, catalogueSearch, DEFAULT_VIEW, type SortKey, sortsFor } from '../../storefront/src/lib/catalogue.ts'
 import { ITEMS_PER_PAGE } from '../../storefront/src/lib/queries.ts'
 import { below, pick, type Random } from './random.ts'
 
@@ -131,3 +131,12 @@ export function catalogueViews(items: readonly PricedItem[], next: Random): () =
 
 /** The catalogue page's path for a view. */
 export const cataloguePath = (view: CatalogueView): string => `/${catalogueSearch(view)}`
+
+/** Random aisle pages: a random aisle, then a random view of its items (as catalogueViews). */
+export function aislePaths(aisles: ReadonlyArray<{ slug: string; items: readonly PricedItem[] }>, next: Random): () => string {
+  const views = aisles.map(({ slug, items }) => ({ slug, draw: catalogueViews(items, next) }))
+  return () => {
+    const { slug, draw } = pick(next, views)
+    return `${aislePath(slug)}${catalogueSearch(draw())}`
+  }
+}
