@@ -58,46 +58,45 @@ export const searchItems: Endpoint = {
     const populate = sanitizePopulateParam(req.query?.populate as never)
 
     const ranked = (await rankedMatches(req.payload, plan)).slice(0, SEARCH_RESULTS_MAX)
-    let ids = ranked.map((item) => item.id)
-    // Filters and other orders are Payload's (with the caller's access), over the matches only.
-    if (ids.length > 0 && (where || sort !== 'relevance')) {
-      const narrowed = await req.payload.find({
-        collection: ITEMS,
-        where: { and: [{ id: { in: ids } }, ...(where ? [where] : [])] },
-        sort: sort === 'relevance' ? undefined : sort,
-        select: { soldOut: true },
-        depth: 0,
-        pagination: false,
-        overrideAccess: false,
-        user: req.user,
-        req,
-      })
-      const kept = narrowed.docs.map((doc) => doc.id)
-      if (sort === 'relevance') {
-        const keep = new Set(kept.map(String))
-        ids = ids.filter((id) => keep.has(String(id)))
-      } else ids = kept
+    const ids = ranked.map((item) => item.id)
+    const shape = { select, populate, depth, overrideAccess: false, user: req.user, req } as const
+    const matching: Where = { and: [{ id: { in: ids } }, ...(where ? [where] : [])] }
+    let docs: unknown[] = []
+    let totalDocs = 0
+    if (ids.length > 0 && sort !== 'relevance') {
+      // Another order: Payload filters, sorts, counts and pages the matches (with the caller's
+      // access), reading only the page's documents.
+      const found = await req.payload.find({ collection: ITEMS, where: matching, sort, limit, page, ...shape })
+      docs = found.docs
+      totalDocs = found.totalDocs
+    } else if (ids.length > 0) {
+      let kept = ids
+      if (where) {
+        // Filters on the best-first matches. Payload's count checks the `where` (fields the caller
+        // may query, access) and answers 400 for a bad one; the database adapter then names the
+        // matches that pass without building a document for each (Payload's find would run every
+        // field's read hooks on up to SEARCH_RESULTS_MAX items to return their ids). The ids are
+        // all published (the index holds nothing else), so no other access rule can apply.
+        await req.payload.count({ collection: ITEMS, where: matching, overrideAccess: false, user: req.user, req })
+        const passed = await req.payload.db.find({
+          collection: ITEMS,
+          where: matching,
+          select: { id: true },
+          pagination: false,
+          limit: 0,
+          req,
+        })
+        const keep = new Set(passed.docs.map((doc) => String((doc as { id: unknown }).id)))
+        kept = ids.filter((id) => keep.has(String(id)))
+      }
+      totalDocs = kept.length
+      const pageIds = kept.slice((page - 1) * limit, page * limit)
+      if (pageIds.length > 0) {
+        const found = await req.payload.find({ collection: ITEMS, where: { id: { in: pageIds } }, pagination: false, ...shape })
+        const byId = new Map(found.docs.map((doc) => [String(doc.id), doc]))
+        docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
+      }
     }
-    const totalDocs = ids.length
-    const pageIds = ids.slice((page - 1) * limit, page * limit)
-    const found =
-      pageIds.length === 0
-        ? []
-        : (
-            await req.payload.find({
-              collection: ITEMS,
-              where: { id: { in: pageIds } },
-              select,
-              populate,
-              depth,
-              pagination: false,
-              overrideAccess: false,
-              user: req.user,
-              req,
-            })
-          ).docs
-    const byId = new Map(found.map((doc) => [String(doc.id), doc]))
-    const docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
     const totalPages = Math.ceil(totalDocs / limit)
     const suggested = ranked.length === 0 ? await suggestions(req.payload, plan) : []
     return Response.json({
