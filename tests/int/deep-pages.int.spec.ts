@@ -93,6 +93,8 @@ describe('deep pages are the pages offset paging gives', () => {
     expect(last.length).toBeGreaterThan(0)
     expect(last.length).toBeLessThan(PER_PAGE)
     await expectDeepPagesRight({ sort }, 'anonymous')
+    const beyond = catalogueQuery({ ...DEFAULT_VIEW, sort, page: DEEP_PAGES.at(-1)! + 2 })
+    for (let time = 1; time <= 3; time++) expect(await pageOf(beyond, 'anonymous')).toEqual([])
   })
 
   it('with the in-stock filter, in an aisle and for an API key; never a draft', async () => {

@@ -69,8 +69,11 @@ export const deepPages: CollectionBeforeOperationHook = async ({ args, collectio
       list = await build(key, state, args.where, access, args.sort, req)
     }
     const offset = (page - 1) * limit
-    if (!list || offset >= list.ids.length) return args
+    if (!list || list.ids.length === 0) return args
     const ids = list.ids.slice(offset, offset + limit)
+    // Past the end: nothing, asked of the primary key (an offset would step over the whole list).
+    if (ids.length === 0)
+      return { ...args, page: 1, where: { and: [{ id: { equals: list.ids[0] } }, { id: { not_equals: list.ids[0] } }] } }
     // The filter is the list's already: repeating it would let the database prefer a filter's
     // index (a price range) over the 24 primary-key lookups. Read in id order, which every
     // database serves from its primary key; deepPageOrder restores the list's.
