@@ -60,39 +60,48 @@ export const searchItems: Endpoint = {
     const ranked = (await rankedMatches(req.payload, plan)).slice(0, SEARCH_RESULTS_MAX)
     const ids = ranked.map((item) => item.id)
     const shape = { select, populate, depth, overrideAccess: false, user: req.user, req } as const
-    const matching: Where = { and: [{ id: { in: ids } }, ...(where ? [where] : [])] }
+    let kept = ids
+    if (ids.length > 0 && where) {
+      // The filters, over the matches. Payload's count, over the first match alone (one primary-key
+      // lookup), checks the `where` as its find would (the fields the caller may query, operators
+      // that fit them: a bad one is a 400); then the database adapter names the matches that pass,
+      // in primary-key order, without building a document for each (Payload's find would run every
+      // field's read hooks on up to SEARCH_RESULTS_MAX items to return their ids; a count over all
+      // of them would walk a filter's index across the whole catalogue). The ids are all published
+      // (the index holds nothing else), and the reads below apply the caller's access again.
+      await req.payload.count({
+        collection: ITEMS,
+        where: { and: [{ id: { equals: ids[0] } }, where] },
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+      const passed = await req.payload.db.find({
+        collection: ITEMS,
+        where: { and: [{ id: { in: ids } }, where] },
+        sort: 'id',
+        select: { id: true },
+        pagination: false,
+        limit: 0,
+        req,
+      })
+      const keep = new Set(passed.docs.map((doc) => String((doc as { id: unknown }).id)))
+      kept = ids.filter((id) => keep.has(String(id)))
+    }
     let docs: unknown[] = []
-    let totalDocs = 0
-    if (ids.length > 0 && sort !== 'relevance') {
-      // Another order: Payload filters, sorts, counts and pages the matches (with the caller's
-      // access), reading only the page's documents.
-      const found = await req.payload.find({ collection: ITEMS, where: matching, sort, limit, page, ...shape })
+    let totalDocs = kept.length
+    if (kept.length > 0 && sort !== 'relevance') {
+      // Another order: Payload sorts, counts and pages the matches, reading only the page's documents.
+      const found = await req.payload.find({ collection: ITEMS, where: { id: { in: kept } }, sort, limit, page, ...shape })
       docs = found.docs
       totalDocs = found.totalDocs
-    } else if (ids.length > 0) {
-      let kept = ids
-      if (where) {
-        // Filters on the best-first matches. Payload's count checks the `where` (fields the caller
-        // may query, access) and answers 400 for a bad one; the database adapter then names the
-        // matches that pass without building a document for each (Payload's find would run every
-        // field's read hooks on up to SEARCH_RESULTS_MAX items to return their ids). The ids are
-        // all published (the index holds nothing else), so no other access rule can apply.
-        await req.payload.count({ collection: ITEMS, where: matching, overrideAccess: false, user: req.user, req })
-        const passed = await req.payload.db.find({
-          collection: ITEMS,
-          where: matching,
-          select: { id: true },
-          pagination: false,
-          limit: 0,
-          req,
-        })
-        const keep = new Set(passed.docs.map((doc) => String((doc as { id: unknown }).id)))
-        kept = ids.filter((id) => keep.has(String(id)))
-      }
-      totalDocs = kept.length
+    } else {
       const pageIds = kept.slice((page - 1) * limit, page * limit)
       if (pageIds.length > 0) {
-        const found = await req.payload.find({ collection: ITEMS, where: { id: { in: pageIds } }, pagination: false, ...shape })
+        // In id order, which the primary key gives: with the collection's default order (name)
+        // the database would rather walk the whole name index than sort 24 rows. Put back in
+        // the ranking's order below.
+        const found = await req.payload.find({ collection: ITEMS, where: { id: { in: pageIds } }, sort: 'id', pagination: false, ...shape })
         const byId = new Map(found.docs.map((doc) => [String(doc.id), doc]))
         docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
       }
@@ -124,6 +133,7 @@ async function suggestionLinks(req: PayloadRequest, ids: Array<number | string>)
   const { docs } = await req.payload.find({
     collection: ITEMS,
     where: { id: { in: ids } },
+    sort: 'id', // the primary key's order (see the page's find); put back in the suggested order below
     select: { name: true, slug: true },
     depth: 0,
     pagination: false,
