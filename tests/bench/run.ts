@@ -104,13 +104,23 @@ async function measure(name: string, base: string, paths: PathSource, headers: R
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
+    // (autocannon counts a timeout among its errors too.)
+    errors: result.errors + result.non2xx,
     distinct: requests - (paths.repeats - repeats),
     requests,
     load: load(),
   }
+  // What the errors were: answers other than 2xx by status, timeouts, failed connections.
+  const statuses = Object.entries((result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, { count }]) => `${count} × ${status}`)
+  const kinds = [
+    ...statuses,
+    result.timeouts && `${result.timeouts} timeouts`,
+    result.errors > result.timeouts && `${result.errors - result.timeouts} failed`,
+  ].filter(Boolean)
   console.log(
-    `  ${name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors (load ${figures.load})`,
+    `  ${name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors${kinds.length ? ` (${kinds.join(', ')})` : ''} (load ${figures.load})`,
   )
   return figures
 }

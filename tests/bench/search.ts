@@ -89,7 +89,8 @@ export function searchViews(items: number, next: Random): () => CatalogueView {
         if (roll < 0.6) return word.endsWith('s') ? word.slice(0, -1) : `${word}s` // the other number
         return word
       })
-      const view: CatalogueView = { ...DEFAULT_VIEW, q: shaped.join(' '), sort: 'relevance', inStock: next() < 0.25 }
+      // In stock only, sometimes, when the item is (else its own search could rightly find nothing).
+      const view: CatalogueView = { ...DEFAULT_VIEW, q: shaped.join(' '), sort: 'relevance', inStock: stock[i]! && next() < 0.25 }
       const fromBrand = picked.some((word) => brandWords.includes(word))
       const fromProduct = picked.some((word) => productWords.includes(word))
       const onlyNameParts = picked.every((word) => brandWords.includes(word) || productWords.includes(word))
