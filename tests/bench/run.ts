@@ -5,8 +5,8 @@
  * same storefront server (the ceiling):
  *
  * - hot: the same URL again and again (answered from the shop's caches);
- * - cold: never the same URL twice (random item pages; random catalogue pages in each sort, in
- *   stock or not, within a price range or not; the CMS's REST by-slug and list queries for random
+ * - cold: never the same URL twice (random item pages; random catalogue and aisle pages in each
+ *   sort, in stock or not, within a price range or not; the CMS's REST by-slug and list queries for random
  *   items and views; random searches): each workload's URLs come from tests/bench/workloads.ts
  *   and search.ts, 50 of them are checked to answer 200 before measuring, and the table says how
  *   many of the requests were distinct (with a warning when a cold workload repeated a URL);
@@ -192,7 +192,7 @@ try {
     ],
     ['cold: catalogue pages, random page × sort × in stock × price range', shop.url, neverTwice(() => cataloguePath(shopViews())), BROWSER],
     [
-      `cold: aisle pages, random aisle of ${aisles.length} × page × sort × in stock × price range`,
+      `cold: aisle pages, random aisle of ${aisles.filter((aisle) => aisle.items.length > 0).length} × page × sort × in stock × price range`,
       shop.url,
       neverTwice(aislePaths(aisles, random(5))),
       BROWSER,
@@ -237,7 +237,7 @@ try {
   // A cold workload that asked for a URL twice measured a cache too: say so next to the table.
   for (const r of results.filter((r) => r.name.startsWith('cold') && r.distinct < r.requests)) {
     console.log(
-      `WARNING: "${r.name}" repeated URLs: ${r.requests - r.distinct} of its ${r.requests} requests asked for a URL it had asked for before, so its figures are partly cache hits${r.name.includes('a different item') ? ` (there are only ${ITEMS} items: raise BENCH_ITEMS or lower BENCH_SECONDS)` : ''}.`,
+      `WARNING: "${r.name}" repeated URLs: ${r.requests - r.distinct} of its ${r.requests} requests asked for a URL it had asked for before, so its figures include cache hits${r.name.includes('a different item') ? ` (there are only ${ITEMS} items: raise BENCH_ITEMS or lower BENCH_SECONDS)` : ''}.`,
     )
   }
   console.log()

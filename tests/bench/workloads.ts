@@ -97,6 +97,7 @@ const typedPrice = (next: Random, from: number, to: number): number => (from + b
  * bound is only kept when it leaves some items out and some in.
  */
 export function catalogueViews(items: readonly PricedItem[], next: Random): () => CatalogueView {
+  if (items.length === 0) throw new Error('catalogueViews: no items to draw views of')
   const sorts = sortsFor('').map(([key]) => key)
   const all = items.map((item) => item.price).sort((a, b) => a - b)
   const inStock = items
@@ -132,9 +133,10 @@ export function catalogueViews(items: readonly PricedItem[], next: Random): () =
 /** The catalogue page's path for a view. */
 export const cataloguePath = (view: CatalogueView): string => `/${catalogueSearch(view)}`
 
-/** Random aisle pages: a random aisle, then a random view of its items (as catalogueViews). */
+/** Random aisle pages: a random aisle that holds items, then a random view of them (as catalogueViews). */
 export function aislePaths(aisles: ReadonlyArray<{ slug: string; items: readonly PricedItem[] }>, next: Random): () => string {
-  const views = aisles.map(({ slug, items }) => ({ slug, draw: catalogueViews(items, next) }))
+  // (An aisle without items has but one page, the same whatever the view: not drawn.)
+  const views = aisles.filter(({ items }) => items.length > 0).map(({ slug, items }) => ({ slug, draw: catalogueViews(items, next) }))
   return () => {
     const { slug, draw } = pick(next, views)
     return `${aislePath(slug)}${catalogueSearch(draw())}`
