@@ -5,8 +5,9 @@
  * can say how many of a workload's requests were distinct and warn when a cold one repeated.
  *
  * Catalogue and aisle pages are drawn as shoppers and crawlers reach them: any page of any sort, often
- * narrowed to what is in stock and to a price range typed as shoppers type prices (whole dollars,
- * sometimes fifty cents), bounds that change the result, and never past the last page. Pure: no
+ * narrowed to what is in stock (crawlers follow every link), or to a price range typed as shoppers
+ * type prices (whole dollars, sometimes fifty cents), bounds that change the result, and then one
+ * of its first three pages; never past the last page. Pure: no
  * servers (tested in workloads.test.ts).
  */
 import { aislePath, type CatalogueView, catalogueSearch, DEFAULT_VIEW, type SortKey, sortsFor } from '../../storefront/src/lib/catalogue.ts'
@@ -70,6 +71,9 @@ export function neverTwice(draw: () => string, tries = 1000): PathSource {
   return source
 }
 
+/** How far into a price range they typed shoppers page: its first few pages. */
+const SHOPPER_PAGES = 3
+
 /** What the catalogue's filters read of an item. */
 export type PricedItem = { price: number; quantity: number }
 
@@ -124,7 +128,11 @@ export function catalogueViews(items: readonly PricedItem[], next: Random): () =
       const matching = to - from
       // A bound that changes nothing, or leaves nothing, is not what a shopper keeps typing.
       if (matching === 0 || (view.min !== undefined && from === 0) || (view.max !== undefined && to === prices.length)) continue
-      view.page = 1 + below(next, Math.ceil(matching / ITEMS_PER_PAGE))
+      // Crawlers follow the pages' links (sorts, in stock, page numbers) to every page; a price
+      // range is typed by a shopper, who looks at its first few pages, not at page 1 500.
+      const pages = Math.ceil(matching / ITEMS_PER_PAGE)
+      const typed = view.min !== undefined || view.max !== undefined
+      view.page = 1 + below(next, typed ? Math.min(pages, SHOPPER_PAGES) : pages)
       return view
     }
   }
