@@ -1,7 +1,8 @@
 /**
  * Deep catalogue pages (cms/collections/Items/hooks/deepPages.ts): a page at least DEEP_OFFSET
- * rows into a list, read as the shop reads it (`pagination=false`), is served from a kept list of
- * the ids in order instead of stepping over every row before it. What a shopper, a crawler or an
+ * rows into a list (a filtered one from its second page), read as the shop reads it
+ * (`pagination=false`), is served from a kept list of the ids in order instead of stepping over
+ * every row before it. What a shopper, a crawler or an
  * API user sees must not change: each deep page, every time it is asked for, is exactly the page
  * Payload's own offset paging gives (`pagination=true`), in every sort the shop offers, with its
  * filters, for anonymous readers and API keys, and still right the moment the catalogue changes.
@@ -110,6 +111,12 @@ describe('deep pages are the pages offset paging gives', () => {
     const expected = await pageOf(query, 'anonymous', { reference: true })
     expect(expected.length).toBe(10)
     for (let time = 1; time <= 3; time++) expect(await pageOf(query, 'anonymous')).toEqual(expected)
+    // A filtered list is kept from its second page (the database walks past what the filter
+    // leaves out): the aisle's in-stock items by price, page 2.
+    const second = catalogueQuery({ ...DEFAULT_VIEW, sort: 'price-asc', inStock: true, page: 2 }, aisle)
+    const expectedSecond = await pageOf(second, 'anonymous', { reference: true })
+    expect(expectedSecond.length).toBe(PER_PAGE)
+    for (let time = 1; time <= 3; time++) expect(await pageOf(second, 'api key')).toEqual(expectedSecond)
   })
 })
 
@@ -149,5 +156,13 @@ describe.runIf(databaseKind() === 'sqlite')('how a deep page is read (SQLite)', 
     expect(first).toMatch(/ offset \?/)
     expect(third).not.toMatch(/ offset /)
     expect(third).toMatch(/"items"\."id" in \(/)
+  })
+
+  it('a filtered list from its second page on', async () => {
+    const query = catalogueQuery({ ...DEFAULT_VIEW, sort: 'name', inStock: true, page: 2 })
+    const requestIds = [randomUUID(), randomUUID(), randomUUID()]
+    for (const requestId of requestIds) await pageOf(query, 'anonymous', { requestId })
+    expect((await statementsOn(cms, requestIds[0]!)).join('\n')).toMatch(/ offset \?/)
+    expect((await statementsOn(cms, requestIds[2]!)).join('\n')).not.toMatch(/ offset /)
   })
 })

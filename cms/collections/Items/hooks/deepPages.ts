@@ -15,9 +15,11 @@ import { AUDIT_LOG, ITEMS } from '../../../slugs'
  * Deep catalogue pages without OFFSET. A page far into a list (`?page=3000` of a 100 000-item
  * catalogue) costs the database a step over every row before it, even in the sort's index (about
  * 7 ms at row 50 000 on SQLite; MongoDB's skip does the same), so cold pages got slower as the
- * catalogue grew. Here, for a list read the way the shop and crawlers read it (over REST or
- * GraphQL, anonymous or an API key, no totals: `pagination=false`) that is at least DEEP_OFFSET rows in, the ids of the whole
- * list in its order are read once (ids only, from the same index, without building documents),
+ * catalogue grew; a filtered list (an aisle, what is in stock) pays it from its second page, for
+ * the database walks the sort's index past every row the filter leaves out too. Here, for a list
+ * read the way the shop and crawlers read it (over REST or GraphQL, anonymous or an API key, no
+ * totals: `pagination=false`) that is at least DEEP_OFFSET rows in, or filtered and past its first
+ * page, the ids of the whole list in its order are read once (ids only, without building documents),
  * kept in memory, and the page becomes a lookup of its own ids (by primary key, under the caller's
  * access as for any find), put back in the list's order after the read (deepPageOrder).
  *
@@ -53,7 +55,8 @@ export const deepPages: CollectionBeforeOperationHook = async ({ args, collectio
   if (operation !== 'read' || 'id' in args || args.overrideAccess === true || args.pagination !== false || args.draft) return args
   const limit = Number(args.limit)
   const page = Number(args.page ?? 1)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || (page - 1) * limit < DEEP_OFFSET) return args
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 2) return args
+  if ((page - 1) * limit < DEEP_OFFSET && !args.where) return args
   try {
     const access = await collection.access.read({ req })
     // Staff (who see drafts) and callers with no access read as before.
