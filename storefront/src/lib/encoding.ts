@@ -12,7 +12,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
 export type Encoding = 'br' | 'gzip' | undefined
 
 /** A page's body, plain (key `undefined`) and in each encoding asked for so far. */
-export type Variants = Map<Encoding, Buffer>
+export type Variants = Map<Encoding, Buffer<ArrayBuffer>>
 
 /** Brotli if the browser takes it, else gzip, else none (a `q=0` refuses an encoding). */
 export function preferredEncoding(accept: string | null | undefined): Encoding {
@@ -23,7 +23,7 @@ export function preferredEncoding(accept: string | null | undefined): Encoding {
 }
 
 /** The page's body in `encoding`, compressed on first use. */
-export function encodedBody(variants: Variants, encoding: Encoding): Buffer {
+export function encodedBody(variants: Variants, encoding: Encoding): Buffer<ArrayBuffer> {
   let body = variants.get(encoding)
   if (!body) {
     const plain = variants.get(undefined)!
