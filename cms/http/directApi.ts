@@ -115,6 +115,8 @@ export function createDirectApi({ production, trustProxy }: { production: boolea
     const response = await api.handle(new Request(url, { method: 'GET', headers: forwardedHeaders(req, trustProxy) }), path)
     send(res, response.status, response.headers)
     if (!response.body) res.end()
+    // JSON (nearly every answer) is whole already: written at once, without a stream pipeline.
+    else if (response.headers.get('content-type')?.startsWith('application/json')) res.end(Buffer.from(await response.arrayBuffer()))
     else
       await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res).catch((error: unknown) => {
         // A client that hung up mid-answer is logged as a 499 by cms/server.ts, not as a failure.

@@ -11,6 +11,7 @@ import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
+import { deepPageOrder, deepPages } from './hooks/deepPages'
 import { lowStockAlert } from './hooks/lowStockAlert'
 import { normalizeSku } from './hooks/normalizeSku'
 import { shopperFields } from './hooks/shopperFields'
@@ -86,7 +87,8 @@ export const Items: CollectionConfig = {
   ],
   hooks: {
     // Every sort ends with createdAt in the direction of its last key, so an index serves it.
-    beforeOperation: [tieBreakSort],
+    beforeOperation: [tieBreakSort, deepPages],
+    afterOperation: [deepPageOrder],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.

@@ -25,17 +25,22 @@ type MongoCollection = {
 
 /**
  * Published items whose index keys meet the query: `all` groups (each query word matches one of
- * its keys), or any key of any group. In id order, at most `limit`. Both databases answer from an
+ * its keys), or any key of any group. In id order, at most `limit`. `text: false` leaves out the
+ * description's text (for name keys: the name alone scores such a match). Both databases answer from an
  * index alone: SQLite from the FTS5 table (which holds published items only), MongoDB from the
  * multikey index on `searchTerms`.
  */
-export async function lookUp(payload: Payload, groups: string[][], { all, limit }: { all: boolean; limit: number }): Promise<Candidate[]> {
+export async function lookUp(
+  payload: Payload,
+  groups: string[][],
+  { all, limit, text = true }: { all: boolean; limit: number; text?: boolean },
+): Promise<Candidate[]> {
   const db = payload.db as unknown as { name: string; client?: SqliteClient; collections?: Record<string, { collection: MongoCollection }> }
   if (db.name === 'sqlite') {
     // FTS5 query syntax: each key a quoted string (keys are letters, digits and = > ~ only).
     const match = groups.map((keys) => `(${keys.map((key) => `"${key}"`).join(' OR ')})`).join(all ? ' AND ' : ' OR ')
     const { rows } = await db.client!.execute({
-      sql: `SELECT i.id, i.name, i.search_text, i.sold_out FROM ${SQLITE_TABLE} s JOIN items i ON i.id = s.rowid
+      sql: `SELECT i.id, i.name, ${text ? 'i.search_text' : "''"} AS search_text, i.sold_out FROM ${SQLITE_TABLE} s JOIN items i ON i.id = s.rowid
             WHERE ${SQLITE_TABLE} MATCH ? AND i._status = 'published' ORDER BY s.rowid LIMIT ?`,
       args: [match, limit],
     })
@@ -49,7 +54,7 @@ export async function lookUp(payload: Payload, groups: string[][], { all, limit 
   const collection = db.collections![ITEMS]!.collection
   const filter = all ? { $and: groups.map((keys) => ({ searchTerms: { $in: keys } })) } : { searchTerms: { $in: groups.flat() } }
   const docs = await collection
-    .find({ _status: 'published', ...filter }, { projection: { name: 1, searchText: 1, soldOut: 1 } })
+    .find({ _status: 'published', ...filter }, { projection: { name: 1, soldOut: 1, ...(text ? { searchText: 1 } : {}) } })
     .sort({ _id: 1 })
     .limit(limit)
     .toArray()
@@ -63,42 +68,55 @@ export async function lookUp(payload: Payload, groups: string[][], { all, limit 
 
 /**
  * The published items matching every word of the query, best first. Looked up in tiers, each at
- * most CANDIDATES_PER_TIER items: the name without typos, the name with typos, then name and
- * description without and with typos; a later tier is skipped when an earlier one was already full
- * (a common word: the ranking has enough good matches). The ranking (shared/searchIndex.ts) then
- * checks every match and orders them.
+ * most CANDIDATES_PER_TIER items: the name, then name and description, first without typos and
+ * only then (when nothing matched as typed) with them, because the ranking keeps only the
+ * fewest-typo matches anyway: a typo tier after an exact match would be read to be thrown away.
+ * A later tier is skipped when an earlier one was already full (a common word: the ranking has
+ * enough good matches). The ranking (shared/searchIndex.ts) then checks every match and orders them.
  */
 export async function rankedMatches(payload: Payload, plan: QueryWord[]): Promise<Ranked<Candidate>[]> {
   if (plan.length === 0) return []
-  const typos = plan.some((word) => word.keys.length > word.exactKeys.length)
-  const tiers = [
-    plan.map((word) => inName(word.exactKeys)),
-    typos && plan.map((word) => inName(word.keys)),
+  const exact = await lookUpTiers(
+    payload,
     plan.map((word) => word.exactKeys),
-    typos && plan.map((word) => word.keys),
-  ].filter((tier): tier is string[][] => Boolean(tier))
+  )
+  const ranked = rank(plan, exact)
+  if (ranked.length > 0 || plan.every((word) => word.keys.length === word.exactKeys.length)) return ranked
+  return rank(
+    plan,
+    await lookUpTiers(
+      payload,
+      plan.map((word) => word.keys),
+    ),
+  )
+}
+
+/** The name tier (without the description's text, which it does not need), then name and description. */
+async function lookUpTiers(payload: Payload, groups: string[][]): Promise<Candidate[]> {
   const found = new Map<string, Candidate>()
-  for (const groups of tiers) {
-    const candidates = await lookUp(payload, groups, { all: true, limit: CANDIDATES_PER_TIER })
-    for (const candidate of candidates) found.set(String(candidate.id), candidate)
-    if (found.size >= CANDIDATES_PER_TIER) break
-  }
-  return rank(plan, [...found.values()])
+  for (const candidate of await lookUp(payload, groups.map(inName), { all: true, limit: CANDIDATES_PER_TIER, text: false }))
+    found.set(String(candidate.id), candidate)
+  if (found.size >= CANDIDATES_PER_TIER) return [...found.values()]
+  for (const candidate of await lookUp(payload, groups, { all: true, limit: CANDIDATES_PER_TIER }))
+    if (!found.has(String(candidate.id))) found.set(String(candidate.id), candidate)
+  return [...found.values()]
 }
 
 /** How many names "did you mean" offers. */
 export const SUGGESTIONS = 5
 
+/** How many items a "did you mean" lookup reads: its five names are among the closest of these. */
+const SUGGESTION_CANDIDATES = 100
+
 /**
  * When nothing matches every word: the items matching the most words (each as forgivingly as a
- * search), best first, for "did you mean".
+ * search), best first, for "did you mean". Names are what it offers, so names are looked up
+ * first; descriptions only when the names give fewer than SUGGESTIONS.
  */
 export async function suggestions(payload: Payload, plan: QueryWord[]): Promise<Ranked<Candidate>[]> {
   if (plan.length === 0) return []
-  const candidates = await lookUp(
-    payload,
-    plan.map((word) => word.keys),
-    { all: false, limit: CANDIDATES_PER_TIER },
-  )
-  return rank(plan, candidates, { all: false }).slice(0, SUGGESTIONS)
+  const lookUpAny = (groups: string[][]) => lookUp(payload, groups, { all: false, limit: SUGGESTION_CANDIDATES })
+  let ranked = rank(plan, await lookUpAny(plan.map((word) => inName(word.keys))), { all: false })
+  if (ranked.length < SUGGESTIONS) ranked = rank(plan, await lookUpAny(plan.map((word) => word.keys)), { all: false })
+  return ranked.slice(0, SUGGESTIONS)
 }

@@ -58,46 +58,54 @@ export const searchItems: Endpoint = {
     const populate = sanitizePopulateParam(req.query?.populate as never)
 
     const ranked = (await rankedMatches(req.payload, plan)).slice(0, SEARCH_RESULTS_MAX)
-    let ids = ranked.map((item) => item.id)
-    // Filters and other orders are Payload's (with the caller's access), over the matches only.
-    if (ids.length > 0 && (where || sort !== 'relevance')) {
-      const narrowed = await req.payload.find({
+    const ids = ranked.map((item) => item.id)
+    const shape = { select, populate, depth, overrideAccess: false, user: req.user, req } as const
+    let kept = ids
+    if (ids.length > 0 && where) {
+      // The filters, over the matches. Payload's count, over the first match alone (one primary-key
+      // lookup), checks the `where` as its find would (the fields the caller may query, operators
+      // that fit them: a bad one is a 400); then the database adapter names the matches that pass,
+      // in primary-key order, without building a document for each (Payload's find would run every
+      // field's read hooks on up to SEARCH_RESULTS_MAX items to return their ids; a count over all
+      // of them would walk a filter's index across the whole catalogue). The ids are all published
+      // (the index holds nothing else), and the reads below apply the caller's access again.
+      await req.payload.count({
         collection: ITEMS,
-        where: { and: [{ id: { in: ids } }, ...(where ? [where] : [])] },
-        sort: sort === 'relevance' ? undefined : sort,
-        select: { soldOut: true },
-        depth: 0,
-        pagination: false,
+        where: { and: [{ id: { equals: ids[0] } }, where] },
         overrideAccess: false,
         user: req.user,
         req,
       })
-      const kept = narrowed.docs.map((doc) => doc.id)
-      if (sort === 'relevance') {
-        const keep = new Set(kept.map(String))
-        ids = ids.filter((id) => keep.has(String(id)))
-      } else ids = kept
+      const passed = await req.payload.db.find({
+        collection: ITEMS,
+        where: { and: [{ id: { in: ids } }, where] },
+        sort: 'id',
+        select: { id: true },
+        pagination: false,
+        limit: 0,
+        req,
+      })
+      const keep = new Set(passed.docs.map((doc) => String((doc as { id: unknown }).id)))
+      kept = ids.filter((id) => keep.has(String(id)))
     }
-    const totalDocs = ids.length
-    const pageIds = ids.slice((page - 1) * limit, page * limit)
-    const found =
-      pageIds.length === 0
-        ? []
-        : (
-            await req.payload.find({
-              collection: ITEMS,
-              where: { id: { in: pageIds } },
-              select,
-              populate,
-              depth,
-              pagination: false,
-              overrideAccess: false,
-              user: req.user,
-              req,
-            })
-          ).docs
-    const byId = new Map(found.map((doc) => [String(doc.id), doc]))
-    const docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
+    let docs: unknown[] = []
+    let totalDocs = kept.length
+    if (kept.length > 0 && sort !== 'relevance') {
+      // Another order: Payload sorts, counts and pages the matches, reading only the page's documents.
+      const found = await req.payload.find({ collection: ITEMS, where: { id: { in: kept } }, sort, limit, page, ...shape })
+      docs = found.docs
+      totalDocs = found.totalDocs
+    } else {
+      const pageIds = kept.slice((page - 1) * limit, page * limit)
+      if (pageIds.length > 0) {
+        // In id order, which the primary key gives: with the collection's default order (name)
+        // the database would rather walk the whole name index than sort 24 rows. Put back in
+        // the ranking's order below.
+        const found = await req.payload.find({ collection: ITEMS, where: { id: { in: pageIds } }, sort: 'id', pagination: false, ...shape })
+        const byId = new Map(found.docs.map((doc) => [String(doc.id), doc]))
+        docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
+      }
+    }
     const totalPages = Math.ceil(totalDocs / limit)
     const suggested = ranked.length === 0 ? await suggestions(req.payload, plan) : []
     return Response.json({
@@ -125,6 +133,7 @@ async function suggestionLinks(req: PayloadRequest, ids: Array<number | string>)
   const { docs } = await req.payload.find({
     collection: ITEMS,
     where: { id: { in: ids } },
+    sort: 'id', // the primary key's order (see the page's find); put back in the suggested order below
     select: { name: true, slug: true },
     depth: 0,
     pagination: false,

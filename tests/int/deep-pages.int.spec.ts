@@ -1,0 +1,153 @@
+/**
+ * Deep catalogue pages (cms/collections/Items/hooks/deepPages.ts): a page at least DEEP_OFFSET
+ * rows into a list, read as the shop reads it (`pagination=false`), is served from a kept list of
+ * the ids in order instead of stepping over every row before it. What a shopper, a crawler or an
+ * API user sees must not change: each deep page, every time it is asked for, is exactly the page
+ * Payload's own offset paging gives (`pagination=true`), in every sort the shop offers, with its
+ * filters, for anonymous readers and API keys, and still right the moment the catalogue changes.
+ */
+import { randomBytes, randomUUID } from 'node:crypto'
+import { stringify } from 'qs-esm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { DEEP_OFFSET } from '../../cms/collections/Items/hooks/deepPages'
+import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue'
+import { catalogueQuery, type RestQuery } from '../../storefront/src/lib/queries'
+import { databaseKind, freshDatabaseUri } from '../helpers/database'
+import { statementsOn } from '../helpers/queryPlans'
+import { login, rest } from '../helpers/rest'
+import { type Cms, productionEnv, startCms, TEST_ADMIN_PASSWORD } from '../helpers/servers'
+
+const PER_PAGE = 24
+const ITEMS = DEEP_OFFSET + 3 * PER_PAGE + 7
+/** The first deep page and the ones after it, up to the last (partly filled) page. */
+const DEEP_PAGES = [DEEP_OFFSET / PER_PAGE + 1, DEEP_OFFSET / PER_PAGE + 2, DEEP_OFFSET / PER_PAGE + 3]
+
+let cms: Cms
+let token: string
+let apiKey: string
+let aisle: number | string
+const slugs: string[] = []
+const ids: Array<number | string> = []
+
+beforeAll(async () => {
+  cms = await startCms({
+    databaseUri: freshDatabaseUri(),
+    env: { ...productionEnv(), LOG_LEVEL: databaseKind() === 'sqlite' ? 'trace' : 'info' },
+  })
+  token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
+  apiKey = randomBytes(16).toString('hex')
+  expect((await rest(cms.url, 'api-clients', { method: 'POST', token, body: { name: 'Feed', enableAPIKey: true, apiKey } })).status).toBe(
+    201,
+  )
+  const created = await rest(cms.url, 'categories', { method: 'POST', token, body: { name: 'Snacks', position: 1 } })
+  expect(created.status).toBe(201)
+  aisle = created.body.doc.id
+  // Names, prices and stock that tie and interleave, so every sort's tie-breaker is exercised.
+  const bodies = Array.from({ length: ITEMS }, (_, i) => ({
+    name: `${['Kaya', 'Milo', 'Rice', 'Tea', 'Soap'][i % 5]} ${String(i % 97).padStart(2, '0')} no. ${i}`,
+    price: 100 + ((i * 37) % 50) * 10,
+    quantity: i % 4 === 0 ? 0 : i % 9,
+    categories: i % 2 === 0 ? [aisle] : [],
+    _status: i % 50 === 7 ? 'draft' : 'published',
+  }))
+  for (let from = 0; from < bodies.length; from += 8) {
+    const responses = await Promise.all(
+      bodies.slice(from, from + 8).map((body) => rest(cms.url, 'items?depth=0', { method: 'POST', token, body })),
+    )
+    for (const response of responses) {
+      expect(response.status, JSON.stringify(response.body)).toBe(201)
+      slugs.push(response.body.doc.slug)
+      ids.push(response.body.doc.id)
+    }
+  }
+}, 300_000)
+afterAll(() => cms?.stop())
+
+type Caller = 'anonymous' | 'api key'
+const headersOf = (caller: Caller): Record<string, string> =>
+  caller === 'api key' ? { authorization: `api-clients API-Key ${apiKey}` } : {}
+
+/** The page's item slugs, in order: as the shop asks (no totals), or by Payload's offset paging. */
+async function pageOf(query: RestQuery, caller: Caller, { reference = false, requestId = randomUUID() } = {}): Promise<string[]> {
+  const response = await rest(cms.url, `items?${stringify(reference ? { ...query, pagination: true } : query)}`, {
+    headers: { ...headersOf(caller), 'x-request-id': requestId },
+  })
+  expect(response.status, JSON.stringify(response.body)).toBe(200)
+  return response.body.docs.map((doc: { slug: string }) => doc.slug)
+}
+
+/** Each deep page three times over (kept lists are built on the second), against the reference. */
+async function expectDeepPagesRight(view: Partial<typeof DEFAULT_VIEW>, caller: Caller, aisleId?: number | string) {
+  for (const page of DEEP_PAGES) {
+    const query = catalogueQuery({ ...DEFAULT_VIEW, ...view, page }, aisleId)
+    const expected = await pageOf(query, caller, { reference: true })
+    for (let time = 1; time <= 3; time++) expect(await pageOf(query, caller), `page ${page}, time ${time}`).toEqual(expected)
+  }
+}
+
+describe('deep pages are the pages offset paging gives', () => {
+  it.each(Object.keys(SORTS) as SortKey[])('in the order %s, for anonymous readers', async (sort) => {
+    // The deepest page is partly filled: the list ends where Payload's pages end.
+    const last = await pageOf(catalogueQuery({ ...DEFAULT_VIEW, sort, page: DEEP_PAGES.at(-1)! }), 'anonymous', { reference: true })
+    expect(last.length).toBeGreaterThan(0)
+    expect(last.length).toBeLessThan(PER_PAGE)
+    await expectDeepPagesRight({ sort }, 'anonymous')
+    const beyond = catalogueQuery({ ...DEFAULT_VIEW, sort, page: DEEP_PAGES.at(-1)! + 2 })
+    for (let time = 1; time <= 3; time++) expect(await pageOf(beyond, 'anonymous')).toEqual([])
+  })
+
+  it('with the in-stock filter, in an aisle and for an API key; never a draft', async () => {
+    await expectDeepPagesRight({ sort: 'price-desc', inStock: true }, 'anonymous')
+    await expectDeepPagesRight({ sort: 'name', inStock: false }, 'api key')
+    const draftSlugs = new Set(slugs.filter((_, i) => i % 50 === 7))
+    for (const page of DEEP_PAGES) {
+      const shown = await pageOf(catalogueQuery({ ...DEFAULT_VIEW, sort: 'newest', page }), 'api key')
+      expect(shown.filter((slug) => draftSlugs.has(slug))).toEqual([])
+    }
+    // An aisle holds half the items: its pages reach the deep offset only with a smaller page.
+    const query = { ...catalogueQuery({ ...DEFAULT_VIEW, sort: 'available' }, aisle), limit: 10, page: DEEP_OFFSET / 10 / 2 + 2 }
+    const expected = await pageOf(query, 'anonymous', { reference: true })
+    expect(expected.length).toBe(10)
+    for (let time = 1; time <= 3; time++) expect(await pageOf(query, 'anonymous')).toEqual(expected)
+  })
+})
+
+describe('a change to the catalogue is on the next deep page', () => {
+  it('renamed, published, unpublished, sold out and deleted items, at once', async () => {
+    const view = { sort: 'available' as const }
+    await expectDeepPagesRight(view, 'anonymous')
+    const deepPage = catalogueQuery({ ...DEFAULT_VIEW, ...view, page: DEEP_PAGES[0] })
+    const shown = await pageOf(deepPage, 'anonymous')
+    const index = (slug: string) => slugs.indexOf(slug)
+    const edits: Array<[number | string, Record<string, unknown>]> = [
+      [ids[index(shown[0]!)]!, { name: 'Aardvark Crackers' }], // moves to the front
+      [ids[index(shown[1]!)]!, { _status: 'draft' }], // leaves the shop
+      [ids[index(shown[2]!)]!, { quantity: 0 }], // sold out: moves to the end
+      [ids[7]!, { _status: 'published' }], // a draft goes on sale
+    ]
+    for (const [id, body] of edits) {
+      const response = await rest(cms.url, `items/${id}?depth=0`, { method: 'PATCH', token, body })
+      expect(response.status, JSON.stringify(response.body)).toBe(200)
+    }
+    expect((await rest(cms.url, `items/${ids[index(shown[3]!)]}`, { method: 'DELETE', token })).status).toBe(200)
+    const now = await pageOf(deepPage, 'anonymous')
+    expect(now).toEqual(await pageOf(deepPage, 'anonymous', { reference: true }))
+    expect(now).not.toEqual(shown)
+    await expectDeepPagesRight(view, 'anonymous')
+  })
+})
+
+describe.runIf(databaseKind() === 'sqlite')('how a deep page is read (SQLite)', () => {
+  it('by the primary key of its own rows, without OFFSET, once its list is kept', async () => {
+    const query = catalogueQuery({ ...DEFAULT_VIEW, sort: 'price-asc', page: DEEP_PAGES[1] })
+    const requestIds = [randomUUID(), randomUUID(), randomUUID()]
+    for (const requestId of requestIds) await pageOf(query, 'anonymous', { requestId })
+    const first = (await statementsOn(cms, requestIds[0]!)).join('\n')
+    const third = (await statementsOn(cms, requestIds[2]!)).join('\n')
+    // The first is Payload's offset paging; by the third the list is kept.
+    expect(first).toMatch(/ offset \?/)
+    expect(third).not.toMatch(/ offset /)
+    expect(third).toMatch(/"items"\."id" in \(/)
+  })
+})
