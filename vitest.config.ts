@@ -5,7 +5,7 @@ import { findMongo } from './tests/helpers/mongodb.ts'
 /** Pure logic, beside its module (`*.test.ts`): no servers, no build; runs first. */
 const unit = {
   name: 'unit',
-  include: ['cms/**/*.test.ts', 'shared/**/*.test.ts', 'storefront/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+  include: ['cms/**/*.test.ts', 'shared/**/*.test.ts', 'storefront/src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/bench/**/*.test.ts'],
 }
 
 const integration = {

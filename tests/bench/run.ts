@@ -5,13 +5,17 @@
  * same storefront server (the ceiling):
  *
  * - hot: the same URL again and again (answered from the shop's caches);
- * - cold: never the same URL twice (random item pages, random catalogue pages in each sort, and
- *   the CMS's REST by-slug and list queries for random items and pages);
+ * - cold: never the same URL twice (random item pages; random catalogue and aisle pages in each
+ *   sort, in stock or not, within a price range or not; the CMS's REST by-slug and list queries for random
+ *   items and views; random searches): each workload's URLs come from tests/bench/workloads.ts
+ *   and search.ts, 50 of them are checked to answer 200 before measuring, and the table says how
+ *   many of the requests were distinct (with a warning when a cold workload repeated a URL);
  *
  * then prints the table (req/s, % of the static file, p50, p99, errors) with the machine's load
  * average, and SQLite's plan for each query the shop sends. Figures are read, never asserted.
  *
- * BENCH_ITEMS (default 10000), BENCH_SECONDS per target (default 10), BENCH_CONNECTIONS (32).
+ * BENCH_ITEMS (default 10000), BENCH_SECONDS per target (default 10), BENCH_CONNECTIONS (32);
+ * BENCH_SEED_ONLY=1 stops after seeding (to time the seeding alone).
  */
 
 import { execFileSync } from 'node:child_process'
@@ -21,12 +25,15 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { stringify } from 'qs-esm'
 
-import { catalogueSearch, DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue.ts'
-import { catalogueCountQuery, catalogueQuery, ITEMS_PER_PAGE, itemBySlugQuery } from '../../storefront/src/lib/queries.ts'
+import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue.ts'
+import { catalogueCountQuery, catalogueQuery, itemBySlugQuery } from '../../storefront/src/lib/queries.ts'
 import { openPlanner, planOf, statementsOn } from '../helpers/queryPlans.ts'
 import { productionEnv, root, startCms, startStorefront, TEST_ADMIN_PASSWORD, temporarySqliteUri } from '../helpers/servers.ts'
 import { measureAdminList } from './adminList.ts'
+import { random, shuffled } from './random.ts'
 import { searchQuality, searchWorkloads } from './search.ts'
+import { benchAisles, benchItems, benchNameParts } from './seed.ts'
+import { aislePaths, cataloguePath, catalogueViews, inOrder, neverTwice, type PathSource, samePath } from './workloads.ts'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -34,7 +41,19 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 // What browsers send: the shop's pages and the static file are compressed as in real use.
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' }
 
-type Figures = { name: string; rps: number; p50: number; p99: number; errors: number; distinct: number; requests: number; load: string }
+type Figures = {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  distinct: number
+  requests: number
+  load: string
+}
+type Workload = [name: string, base: string, paths: PathSource, headers: Record<string, string>]
+/** URLs of each cold workload checked before measuring (and so never measured). */
+const SAMPLE = 50
 
 const say = (message: string) => console.log(`[bench] ${message}`)
 const load = () =>
@@ -43,47 +62,65 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ')
 
-/** Deterministic shuffle, so two runs ask for the same URLs in the same order. */
-function shuffled<T>(list: T[], seed = 7): T[] {
-  const out = [...list]
-  for (let i = out.length - 1; i > 0; i--) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    const j = seed % (i + 1)
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
+/**
+ * Asks for `count` of the workload's URLs (which it will not hand out again) and fails the bench
+ * unless each answers 200 (a redirect, a 404 past the last page or a 400 would be measured as an
+ * error, or as a cheap page), and a REST list has items in it (a search's first page may not).
+ */
+async function check(name: string, base: string, paths: PathSource, headers: Record<string, string>, count: number): Promise<void> {
+  const ask = async () => {
+    const path = paths.next()
+    const response = await fetch(base + path, { headers, redirect: 'manual' })
+    const body = await response.text()
+    if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${base}${path}`)
+    // (A search may rightly find nothing on its first page, a typo too far; never past it.)
+    const firstSearchPage = path.startsWith('/api/items/search?') && !/[?&]page=(?!1&)/.test(path)
+    if (path.startsWith('/api/items') && !firstSearchPage && !(JSON.parse(body) as { docs: unknown[] }).docs.length) {
+      throw new Error(`${name} answered no items: ${base}${path}`)
+    }
   }
-  return out
+  // A few at a time, as the CMS's cold queries can take a while on a busy machine.
+  for (let done = 0; done < count; done += 5) await Promise.all(Array.from({ length: Math.min(5, count - done) }, ask))
 }
 
 /**
- * autocannon on one URL (hot), or on a list of paths handed out in order, one per request and
- * never twice while the list lasts (cold).
+ * autocannon on a workload's paths, one per request: one URL again and again (hot), or never the
+ * same twice (cold); the repeats handed out while measuring give the distinct count.
  */
-async function measure(name: string, base: string, paths: string[], headers: Record<string, string> = {}): Promise<Figures> {
-  let next = 0
-  const take = () => paths[next++ % paths.length]!
+async function measure(name: string, base: string, paths: PathSource, headers: Record<string, string> = {}): Promise<Figures> {
   const options = {
     url: base,
     connections: CONNECTIONS,
     headers,
-    requests: [{ setupRequest: (request: any) => ({ ...request, path: take() }) }],
+    requests: [{ setupRequest: (request: any) => ({ ...request, path: paths.next() }) }],
   }
-  // Warm up (JIT, connections) on the first URLs of the list, then measure on the next ones.
+  // Warm up (JIT, connections) on the first URLs, then measure on the next ones.
   await autocannon({ ...options, duration: 2 })
-  const warm = next
+  const [handedOut, repeats] = [paths.handedOut, paths.repeats]
   const result = await autocannon({ ...options, duration: SECONDS })
-  const requests = next - warm
+  const requests = paths.handedOut - handedOut
   const figures = {
     name,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-    distinct: Math.min(requests, paths.length),
+    // (autocannon counts a timeout among its errors too.)
+    errors: result.errors + result.non2xx,
+    distinct: requests - (paths.repeats - repeats),
     requests,
     load: load(),
   }
+  // What the errors were: answers other than 2xx by status, timeouts, failed connections.
+  const statuses = Object.entries((result as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, { count }]) => `${count} × ${status}`)
+  const kinds = [
+    ...statuses,
+    result.timeouts && `${result.timeouts} timeouts`,
+    result.errors > result.timeouts && `${result.errors - result.timeouts} failed`,
+  ].filter(Boolean)
   console.log(
-    `  ${name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors (load ${figures.load})`,
+    `  ${name}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.errors} errors${kinds.length ? ` (${kinds.join(', ')})` : ''} (load ${figures.load})`,
   )
   return figures
 }
@@ -111,6 +148,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/.bin/payload'), 'r
 })
 const seedSeconds = (performance.now() - seedStarted) / 1000
 say(`Seeded ${ITEMS} items in ${seedSeconds.toFixed(1)} s (${(ITEMS / seedSeconds).toFixed(0)} items/s, start-up included).`)
+if (process.env.BENCH_SEED_ONLY) process.exit(0)
 
 // 2. The CMS and the storefront as deployed: production mode, a JSON log line per request.
 const cmsEnv: Record<string, string> = { ...productionEnv(), PAYLOAD_SECRET: secret }
@@ -122,44 +160,60 @@ try {
     await (await fetch(`${cms.url}/api/items?${stringify({ limit: 0, depth: 0, select: { slug: true } })}`)).json()
   ).docs.map((doc: { slug: string }) => doc.slug)
   if (slugs.length !== ITEMS) throw new Error(`expected ${ITEMS} published items, the CMS has ${slugs.length}`)
-  const pages = Math.ceil(ITEMS / ITEMS_PER_PAGE)
   const sorts = Object.keys(SORTS) as SortKey[]
-  const views = sorts.flatMap((sort) => Array.from({ length: pages }, (_, i) => ({ ...DEFAULT_VIEW, sort, page: i + 1 })))
   const middle = slugs[Math.floor(ITEMS / 2)]!
+  // What the catalogue's filters read of each item (the bench catalogue is the same on every run).
+  const priced = benchItems(ITEMS)
+  // Each aisle's slug (as the CMS made it) and items: the seed put each item in its product's aisle.
+  const aisleSlugs: Map<string, string> = new Map(
+    (
+      await (await fetch(`${cms.url}/api/categories?${stringify({ limit: 0, depth: 0, select: { name: true, slug: true } })}`)).json()
+    ).docs.map((doc: { name: string; slug: string }) => [doc.name, doc.slug]),
+  )
+  const inAisle = Map.groupBy(priced, (_, i) => benchNameParts(i).product)
+  const aisles = benchAisles().map(({ name }) => ({ slug: aisleSlugs.get(name)!, items: inAisle.get(name) ?? [] }))
 
-  const hot: Array<[string, string, string[], Record<string, string>]> = [
+  const hot: Workload[] = [
     // The ceiling as the issue measured it: a small static file, plain.
-    ['static file (ceiling)', shop.url, ['/favicon.svg'], {}],
-    ['hot: catalogue page, same URL', shop.url, ['/'], BROWSER],
-    ['hot: item page, same URL', shop.url, [`/items/${middle}`], BROWSER],
-    ['hot: CMS REST catalogue query, same URL', cms.url, [`/api/items?${stringify(catalogueQuery(DEFAULT_VIEW))}`], {}],
+    ['static file (ceiling)', shop.url, samePath('/favicon.svg'), {}],
+    ['hot: catalogue page, same URL', shop.url, samePath('/'), BROWSER],
+    ['hot: item page, same URL', shop.url, samePath(`/items/${middle}`), BROWSER],
+    ['hot: CMS REST catalogue query, same URL', cms.url, samePath(`/api/items?${stringify(catalogueQuery(DEFAULT_VIEW))}`), {}],
   ]
-  const cold: Array<[string, string, string[], Record<string, string>]> = [
-    ['cold: item pages, a different item each request', shop.url, shuffled(slugs).map((slug) => `/items/${slug}`), BROWSER],
+  const shopViews = catalogueViews(priced, random(3))
+  const restViews = catalogueViews(priced, random(13))
+  const cold: Workload[] = [
+    // One page per item: at most BENCH_ITEMS distinct URLs (the table warns past that).
     [
-      `cold: catalogue pages, random page of ${pages} × ${sorts.length} sorts`,
+      'cold: item pages, a different item each request',
       shop.url,
-      shuffled(views).map((view) => `/${catalogueSearch(view)}`),
+      inOrder(shuffled(slugs, random(7)).map((slug) => `/items/${slug}`)),
+      BROWSER,
+    ],
+    ['cold: catalogue pages, random page × sort × in stock × price range', shop.url, neverTwice(() => cataloguePath(shopViews())), BROWSER],
+    [
+      `cold: aisle pages, random aisle of ${aisles.filter((aisle) => aisle.items.length > 0).length} × page × sort × in stock × price range`,
+      shop.url,
+      neverTwice(aislePaths(aisles, random(5))),
       BROWSER,
     ],
     [
       'cold: CMS REST by slug, a different item each request',
       cms.url,
-      shuffled(slugs, 11).map((slug) => `/api/items?${stringify(itemBySlugQuery(slug))}`),
+      inOrder(shuffled(slugs, random(11)).map((slug) => `/api/items?${stringify(itemBySlugQuery(slug))}`)),
       {},
     ],
     [
-      'cold: CMS REST catalogue list, random page and sort',
+      'cold: CMS REST catalogue list, random page × sort × filters',
       cms.url,
-      shuffled(views, 13).map((view) => `/api/items?${stringify(catalogueQuery(view))}`),
+      neverTwice(() => `/api/items?${stringify(catalogueQuery(restViews()))}`),
       {},
     ],
     ...searchWorkloads(ITEMS, shop.url, cms.url, BROWSER),
   ]
-  for (const [name, base, [first]] of [...hot, ...cold]) {
-    const response = await fetch(base + first)
-    if (response.status !== 200) throw new Error(`${name} answered ${response.status}: ${base}${first}`)
-  }
+  say(`Checking that each workload's URLs answer 200 (the first of each hot one, ${SAMPLE} of each cold one)…`)
+  for (const [name, base, paths, headers] of hot) await check(name, base, paths, headers, 1)
+  for (const [name, base, paths, headers] of cold) await check(name, base, paths, headers, SAMPLE)
 
   say(`autocannon, ${CONNECTIONS} connections, ${SECONDS} s each (load average before: ${load()}):`)
   const results: Figures[] = []
@@ -174,9 +228,16 @@ try {
   console.log('| workload | req/s | % of static | p50 ms | p99 ms | errors | distinct URLs | load average (1 5 15 min) |')
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const r of results) {
-    const distinct = r.distinct === 1 ? 'same URL' : `${r.distinct} of ${r.requests}`
+    const distinct = r.name.startsWith('cold') ? `${r.distinct} of ${r.requests}` : 'same URL'
     console.log(
       `| ${r.name} | ${Math.round(r.rps)} | ${((r.rps / ceiling) * 100).toFixed(1)} % | ${r.p50} | ${r.p99} | ${r.errors} | ${distinct} | ${r.load} |`,
+    )
+  }
+  console.log()
+  // A cold workload that asked for a URL twice measured a cache too: say so next to the table.
+  for (const r of results.filter((r) => r.name.startsWith('cold') && r.distinct < r.requests)) {
+    console.log(
+      `WARNING: "${r.name}" repeated URLs: ${r.requests - r.distinct} of its ${r.requests} requests asked for a URL it had asked for before, so its figures include cache hits${r.name.includes('a different item') ? ` (there are only ${ITEMS} items: raise BENCH_ITEMS or lower BENCH_SECONDS)` : ''}.`,
     )
   }
   console.log()

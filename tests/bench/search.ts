@@ -1,29 +1,27 @@
 /**
  * The search part of `npm run bench` (hooked into tests/bench/run.ts): cold search workloads,
- * random shopper queries over the bench catalogue that are never the same twice (words of a real
- * item's name, in any order, often with a typo, a prefix or another plural), on the shop and on
- * the CMS's REST search; and the labelled quality set's share found among the first three.
+ * random shopper queries over the bench catalogue that are never the same twice, on the shop and
+ * on the CMS's REST search; and the labelled quality set's share found among the first three.
+ *
+ * A query is one to four words of a real item's name, in its order or another, each perhaps with
+ * a typo (a letter missing, added, changed, or two swapped, anywhere but the first letter), cut
+ * to a prefix as typed so far, or in the other number; sometimes only what is in stock, and for
+ * a clean query matching many items sometimes page 2 or 3 (only where the page surely exists).
  */
 import { stringify } from 'qs-esm'
 
-import { catalogueSearch, DEFAULT_VIEW } from '../../storefront/src/lib/catalogue.ts'
-import { catalogueSearchQuery } from '../../storefront/src/lib/queries.ts'
+import { type CatalogueView, catalogueSearch, DEFAULT_VIEW } from '../../storefront/src/lib/catalogue.ts'
+import { catalogueSearchQuery, ITEMS_PER_PAGE } from '../../storefront/src/lib/queries.ts'
 import { BENCH_QUERIES } from '../helpers/searchQuality.ts'
-import { benchItems } from './seed.ts'
+import { below, type Random, random, shuffled } from './random.ts'
+import { benchItems, benchNameParts } from './seed.ts'
+import { neverTwice, type PathSource } from './workloads.ts'
 
-/** A small seeded generator (LCG), so two runs ask the same queries in the same order. */
-function generator(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff
-    return seed / 0x7fffffff
-  }
-}
-
-/** One typo as shoppers make them: a letter missing, added, changed, or two swapped. */
-function typo(word: string, next: () => number): string {
-  const at = 1 + Math.floor(next() * (word.length - 2))
-  const letter = 'abcdefghijklmnopqrstuvwxyz'[Math.floor(next() * 26)]!
-  switch (Math.floor(next() * 4)) {
+/** One typo as shoppers make them, anywhere but the first letter: missing, added, changed, or two swapped. */
+export function typo(word: string, next: Random): string {
+  const at = 1 + below(next, word.length - 1)
+  const letter = 'abcdefghijklmnopqrstuvwxyz'[below(next, 26)]!
+  switch (below(next, 4)) {
     case 0:
       return word.slice(0, at) + word.slice(at + 1)
     case 1:
@@ -31,50 +29,93 @@ function typo(word: string, next: () => number): string {
     case 2:
       return word.slice(0, at) + letter + word.slice(at + 1)
     default:
-      return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+      // Two letters swapped (the last one with the one before it).
+      return at === word.length - 1
+        ? word.slice(0, at - 1) + word[at] + word[at - 1]
+        : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
   }
 }
 
-/** `count` distinct queries over the first `items` bench items. */
-export function searchQueries(items: number, count: number): string[] {
-  const names = benchItems(items).map((item) => item.name.toLowerCase())
-  const next = generator(2026)
-  const queries = new Set<string>()
-  for (let tries = 0; queries.size < count && tries < count * 20; tries++) {
-    const words = names[Math.floor(next() * names.length)]!.split(' ')
-    // Two to five of its words, in a shuffled order.
-    const picked = words.filter(() => next() < 0.6).slice(0, 5)
-    if (picked.length < 2) continue
-    picked.sort(() => next() - 0.5)
-    const shaped = picked.map((word) => {
-      const roll = next()
-      if (word.length >= 5 && roll < 0.4) return typo(word, next)
-      if (word.length >= 5 && roll < 0.6) return word.slice(0, 3 + Math.floor(next() * (word.length - 3))) // a prefix
-      if (roll < 0.7) return word.endsWith('s') ? word.slice(0, -1) : `${word}s` // the other number
-      return word
-    })
-    queries.add(shaped.join(' '))
+const WORDS = /^[a-z]{3,}$/
+
+/**
+ * Random search views over the first `items` bench items (each draw one view). Page 2 or 3 only
+ * when the query has no typo and no prefix and the words come from the brand and product alone:
+ * then at least every item of that brand and product matches, and that count says the page exists.
+ */
+export function searchViews(items: number, next: Random): () => CatalogueView {
+  const parts = Array.from({ length: items }, (_, i) => benchNameParts(i))
+  const stock = benchItems(items).map((item) => item.quantity > 0)
+  // How many items (and in-stock items) have each brand, product, and brand + product.
+  const counts = new Map<string, [all: number, inStock: number]>()
+  parts.forEach(({ brand, product }, i) => {
+    for (const key of [`b:${brand}`, `p:${product}`, `b:${brand}|p:${product}`]) {
+      const count = counts.get(key) ?? [0, 0]
+      count[0]++
+      if (stock[i]) count[1]++
+      counts.set(key, count)
+    }
+  })
+  return () => {
+    for (;;) {
+      const i = below(next, items)
+      const { brand, product } = parts[i]!
+      const brandWords = brand.toLowerCase().split(' ')
+      const productWords = product.toLowerCase().split(' ')
+      const words = parts[i]!.name.toLowerCase().split(' ')
+      const wanted = [1, 1, 2, 2, 2, 3, 3, 4][below(next, 8)]!
+      const picked = shuffled(
+        words.map((_, at) => at),
+        next,
+      )
+        .slice(0, wanted)
+        .sort((a, b) => a - b)
+        .map((at) => words[at]!)
+      // At least one real word of the brand or the product, not only "100 g".
+      if (!picked.some((word) => WORDS.test(word) && (brandWords.includes(word) || productWords.includes(word)))) continue
+      const ordered = next() < 0.3 ? shuffled(picked, next) : picked
+      let clean = true
+      const shaped = ordered.map((word) => {
+        if (!WORDS.test(word)) return word
+        const roll = next()
+        if (word.length >= 5 && roll < 0.3) {
+          clean = false
+          return typo(word, next)
+        }
+        if (word.length >= 4 && roll < 0.45) {
+          clean = false
+          return word.slice(0, 3 + below(next, word.length - 3)) // a prefix, as typed so far
+        }
+        if (roll < 0.6) return word.endsWith('s') ? word.slice(0, -1) : `${word}s` // the other number
+        return word
+      })
+      // In stock only, sometimes, when the item is (else its own search could rightly find nothing).
+      const view: CatalogueView = { ...DEFAULT_VIEW, q: shaped.join(' '), sort: 'relevance', inStock: stock[i]! && next() < 0.25 }
+      const fromBrand = picked.some((word) => brandWords.includes(word))
+      const fromProduct = picked.some((word) => productWords.includes(word))
+      const onlyNameParts = picked.every((word) => brandWords.includes(word) || productWords.includes(word))
+      if (clean && onlyNameParts && next() < 0.3) {
+        const key = [fromBrand && `b:${brand}`, fromProduct && `p:${product}`].filter(Boolean).join('|')
+        const matching = counts.get(key)![view.inStock ? 1 : 0]
+        view.page = Math.min(1 + below(next, 3), Math.ceil(matching / ITEMS_PER_PAGE))
+      }
+      return view
+    }
   }
-  return [...queries]
 }
 
-type Workload = [name: string, base: string, paths: string[], headers: Record<string, string>]
+type Workload = [name: string, base: string, paths: PathSource, headers: Record<string, string>]
 
 /** The cold search workloads: the shop's results page, and the CMS's REST search the shop calls. */
 export function searchWorkloads(items: number, shopUrl: string, cmsUrl: string, browser: Record<string, string>): Workload[] {
-  const queries = searchQueries(items, 20_000)
-  const half = Math.floor(queries.length / 2)
+  const shop = searchViews(items, random(2026))
+  const rest = searchViews(items, random(2027))
   return [
-    [
-      'cold: shop search, random words with typos, never the same',
-      shopUrl,
-      queries.slice(0, half).map((q) => `/${catalogueSearch({ ...DEFAULT_VIEW, q, sort: 'relevance' })}`),
-      browser,
-    ],
+    ['cold: shop search, random words with typos, never the same', shopUrl, neverTwice(() => `/${catalogueSearch(shop())}`), browser],
     [
       'cold: CMS REST search, as the shop asks it',
       cmsUrl,
-      queries.slice(half).map((q) => `/api/items/search?${stringify(catalogueSearchQuery({ ...DEFAULT_VIEW, q, sort: 'relevance' }))}`),
+      neverTwice(() => `/api/items/search?${stringify(catalogueSearchQuery(rest()))}`),
       {},
     ],
   ]

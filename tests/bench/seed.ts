@@ -1,8 +1,10 @@
 /**
- * Believable items for the benchmark, the same on every run (tests/bench/seed-local.ts writes
- * them through Payload's local API).
+ * Believable items for the benchmark, the same on every run, and an aisle for each kind of
+ * product (tests/bench/seed-local.ts writes them through Payload's local API and puts each item in
+ * its product's aisle).
  */
 import { paragraph } from '../helpers/richText.ts'
+import { pick as pickFrom, random } from './random.ts'
 
 const brands = [
   'Ah Huat',
@@ -77,27 +79,35 @@ const sizes = [
 ]
 const adjectives = ['crunchy', 'fragrant', 'spicy', 'sweet', 'refreshing', 'smooth', 'traditional', 'homemade-style', 'zesty', 'rich']
 
-/** A small seeded random generator (mulberry32), so every run seeds the same catalogue. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+/**
+ * What the `i`th bench item's name is made of: 10 000 names (brand × product × size), then the
+ * same again as a new "series", so names (and slugs) stay unique.
+ */
+export function benchNameParts(i: number) {
+  const brand = brands[i % brands.length]!
+  const product = products[Math.floor(i / brands.length) % products.length]!
+  const size = sizes[Math.floor(i / (brands.length * products.length)) % sizes.length]!
+  const series = Math.floor(i / (brands.length * products.length * sizes.length))
+  return { brand, product, size, series, name: `${brand} ${product} ${size}${series > 0 ? ` series ${series + 1}` : ''}` }
 }
+
+export type BenchItem = ReturnType<typeof benchItems>[number]
+
+/** The bench shop's aisles: one per kind of product, in the order of `products`. */
+export const benchAisles = () =>
+  products.map((name, i) => ({
+    name,
+    position: (i + 1) * 10,
+    description: `Every brand and size of ${name.toLowerCase()} on Uncle Pat's shelves.`,
+  }))
 
 export function benchItems(count: number) {
   const next = random(42)
-  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!
+  const pick = <T>(list: T[]): T => pickFrom(next, list)
   return Array.from({ length: count }, (_, i) => {
-    const brand = brands[i % brands.length]!
-    const product = products[Math.floor(i / brands.length) % products.length]!
-    const size = sizes[Math.floor(i / (brands.length * products.length)) % sizes.length]!
-    // 10 000 names, then the same again as a new "series", so names (and slugs) stay unique.
-    const series = Math.floor(i / (brands.length * products.length * sizes.length))
+    const { brand, product, name } = benchNameParts(i)
     return {
-      name: `${brand} ${product} ${size}${series > 0 ? ` series ${series + 1}` : ''}`,
+      name,
       price: 50 + Math.floor(next() * 3000),
       quantity: next() < 0.1 ? 0 : Math.floor(next() * 80),
       description: paragraph(
