@@ -6,16 +6,22 @@
 
 export type Currency = { currency: string; locale: string }
 
-const formatters = new Map<string, Intl.NumberFormat>()
-function formatter({ currency, locale }: Currency): Intl.NumberFormat {
+// Each formatter with its currency's digits, read once: resolvedOptions() builds a new object on
+// every call, and a catalogue page formats dozens of prices.
+const formatters = new Map<string, { format: Intl.NumberFormat; digits: number }>()
+function currencyFormat({ currency, locale }: Currency): { format: Intl.NumberFormat; digits: number } {
   const key = `${locale}|${currency}`
-  let format = formatters.get(key)
-  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency })))
-  return format
+  let entry = formatters.get(key)
+  if (!entry) {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    formatters.set(key, (entry = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 }))
+  }
+  return entry
 }
+const formatter = (money: Currency): Intl.NumberFormat => currencyFormat(money).format
 
 /** Digits after the decimal point in this currency (2 for SGD: prices are in cents; 0 for JPY). */
-export const fractionDigits = (money: Currency): number => formatter(money).resolvedOptions().maximumFractionDigits ?? 2
+export const fractionDigits = (money: Currency): number => currencyFormat(money).digits
 
 /** "$" for SGD in en-SG, for labels such as "Price ($)". */
 export const currencySymbol = (money: Currency): string =>

@@ -5,7 +5,6 @@
  * Usage: node storefront/server.ts   (HOST/PORT, default 127.0.0.1:4321 locally, 0.0.0.0:4321 in production)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib'
 import compression from 'compression'
 import { environmentOrExit } from '../shared/env.ts'
 import { createGracefulServer } from '../shared/gracefulServer.ts'
@@ -13,7 +12,8 @@ import { listenHost } from '../shared/listenHost.ts'
 import { createLogger } from '../shared/logger.ts'
 import { REQUEST_ID_HEADER, requestIdFrom } from '../shared/requestContext.ts'
 import { readShopConfig } from './src/config.ts'
-import type { CachedPage, PageLookup } from './src/lib/cache.ts'
+import type { PageLookup } from './src/lib/cache.ts'
+import { encodedBody, encodedHeaders, preferredEncoding } from './src/lib/encoding.ts'
 import { shopSecurityHeaders } from './src/shopSecurityHeaders.ts'
 
 // One .env at the repository root serves both apps; real environment variables win.
@@ -65,18 +65,10 @@ function serveCachedPage(req: IncomingMessage, res: ServerResponse): boolean {
   if (!page) return false
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER] as string | undefined)
   const encoding = preferredEncoding(req.headers['accept-encoding'])
-  const body = encoded(page, encoding)
+  const body = encodedBody(page.variants, encoding)
   res.writeHead(
     page.status,
-    [
-      ...page.headers.filter(([name]) => !/^(content-length|content-encoding|vary)$/i.test(name)),
-      ...securityHeaders,
-      [REQUEST_ID_HEADER, requestId],
-      ['x-cache', 'HIT'],
-      ['vary', 'Accept-Encoding'],
-      ['content-length', String(body.byteLength)],
-      ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
-    ].flat(),
+    [...encodedHeaders(page.headers, encoding, body), ...securityHeaders, [REQUEST_ID_HEADER, requestId], ['x-cache', 'HIT']].flat(),
   )
   res.end(body)
   logger.info(
@@ -84,27 +76,4 @@ function serveCachedPage(req: IncomingMessage, res: ServerResponse): boolean {
     'request',
   )
   return true
-}
-
-type Encoding = 'br' | 'gzip' | undefined
-const variants = new WeakMap<CachedPage, Map<Encoding, Buffer>>()
-
-function encoded(page: CachedPage, encoding: Encoding): Buffer {
-  let byEncoding = variants.get(page)
-  if (!byEncoding) variants.set(page, (byEncoding = new Map([[undefined, Buffer.from(page.body)]])))
-  let body = byEncoding.get(encoding)
-  if (!body) {
-    const plain = byEncoding.get(undefined)!
-    // Brotli at quality 5: close to its best ratio on HTML for a fraction of quality 11's time.
-    body = encoding === 'br' ? brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : gzipSync(plain)
-    byEncoding.set(encoding, body)
-  }
-  return body
-}
-
-function preferredEncoding(accept: string | undefined): Encoding {
-  if (!accept) return undefined
-  const offered = accept.split(',').map((part) => part.trim().split(';'))
-  const acceptable = (name: string) => offered.some(([coding, q]) => coding === name && !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
-  return acceptable('br') ? 'br' : acceptable('gzip') ? 'gzip' : undefined
 }

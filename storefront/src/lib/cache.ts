@@ -18,6 +18,7 @@ import type { MiddlewareHandler } from 'astro'
 import { LRUCache } from 'lru-cache'
 import { shopConfig } from '../config'
 
+import { type Encoding, encodedBody, encodedHeaders, preferredEncoding, type Variants } from './encoding'
 import { FRACTION_DIGITS } from './money'
 import { pageKey } from './pageKey'
 
@@ -59,11 +60,13 @@ export async function cached<T>(key: string, load: () => Promise<T>): Promise<T>
   return answer.value as T
 }
 
-type Page = { body: ArrayBuffer; status: number; headers: [string, string][]; generation: number }
+/** `variants`: the body, plain and compressed (lib/encoding.ts), each made once. */
+type Page = { variants: Variants; status: number; headers: [string, string][]; generation: number }
 
 const pages = new LRUCache<string, Page>({
   maxSize: 64 * 1024 * 1024,
-  sizeCalculation: (page) => page.body.byteLength + 1024,
+  // The plain body and room for its compressed copies (a fraction of it).
+  sizeCalculation: (page) => Math.ceil(page.variants.get(undefined)!.byteLength * 1.5) + 1024,
   ttl: shopConfig.CMS_CACHE_SECONDS * 1000,
 })
 
@@ -98,19 +101,31 @@ export const pageCache: MiddlewareHandler = async ({ request, url }, next) => {
   if (request.method !== 'GET') return next()
   const key = cacheKeyOf(url)
   if (key === null) return next()
+  const encoding = preferredEncoding(request.headers.get('accept-encoding'))
   const hit = cachedPage(url)
-  if (hit) {
-    return new Response(hit.body, { status: hit.status, headers: [...hit.headers, [CACHE_HEADER, 'HIT']] })
-  }
+  if (hit) return pageResponse(hit, encoding, 'HIT')
   const renderedIn = generation
   const response = await next()
   // Only real pages: a 404 or 400 for a made-up address must not take the place of a page.
   if (response.status !== 200 || !/\bpublic\b/.test(response.headers.get('cache-control') ?? '') || response.headers.has('set-cookie')) {
     return response
   }
-  const page: Page = { body: await response.arrayBuffer(), status: response.status, headers: [...response.headers], generation: renderedIn }
+  const body = Buffer.from(await response.arrayBuffer())
+  const page: Page = {
+    variants: new Map([[undefined, body]]),
+    status: response.status,
+    headers: [...response.headers],
+    generation: renderedIn,
+  }
   pages.set(key, page)
-  return new Response(page.body, { status: page.status, headers: [...page.headers, [CACHE_HEADER, 'MISS']] })
+  // Already compressed as the browser asked, once for this and every later hit (lib/encoding.ts):
+  // storefront/server.ts's compression middleware leaves an encoded response alone.
+  return pageResponse(page, encoding, 'MISS')
+}
+
+function pageResponse(page: Page, encoding: Encoding, cache: 'HIT' | 'MISS'): Response {
+  const body = encodedBody(page.variants, encoding)
+  return new Response(body, { status: page.status, headers: [...encodedHeaders(page.headers, encoding, body), [CACHE_HEADER, cache]] })
 }
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
