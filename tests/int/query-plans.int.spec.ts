@@ -24,7 +24,6 @@ import {
   catalogueCountQuery,
   catalogueQuery,
   itemBySlugQuery,
-  itemsBySlugQuery,
   type RestQuery,
   sitemapQuery,
 } from '../../storefront/src/lib/queries'
@@ -203,10 +202,6 @@ describe.skipIf(databaseKind() !== 'sqlite')("the shop's queries, as Payload run
 
   it('an item page by slug', async () => {
     expectIndexedPlans(await restPlans(stringify(itemBySlugQuery('kaya-spread-400-g'))))
-  })
-
-  it('item pages that miss the cache together, by their slugs at once', async () => {
-    expectIndexedPlans(await restPlans(stringify(itemsBySlugQuery(['kaya-spread-400-g', 'no-such-item', 'milo-3-in-1-18-sachets']))))
   })
 
   it('an item page for a slug that does not exist', async () => {

@@ -15,7 +15,6 @@ import {
   catalogueSearchQuery,
   ITEMS_PER_PAGE,
   itemBySlugQuery,
-  itemsBySlugQuery,
   type RestQuery,
   sitemapQuery,
 } from '../../storefront/src/lib/queries'
@@ -200,17 +199,6 @@ describe('the item and sitemap queries', () => {
     expect(body.docs[0]).toMatchObject({ name: 'Kaya Spread 400 g', price: 480, quantity: 3 })
     expect(body.docs[0].searchText).toBeUndefined()
     expect(JSON.stringify(body.docs[0].description)).toContain('coconut and pandan')
-  })
-
-  it('items by slug (item pages that miss the cache together): each published one, as by its own slug', async () => {
-    await create({ name: 'Aardvark Jelly', price: 150, quantity: 2, _status: 'draft' })
-    const slugs = ['kaya-spread-400-g', 'no-such-item', 'aardvark-jelly', 'kopi-o-coffee-powder-500-g']
-    const { status, body } = await query(itemsBySlugQuery(slugs))
-    expect(status).toBe(200)
-    // The unknown slug and the draft are simply not there: the shop answers those pages 404.
-    expect(body.docs.map((doc: any) => doc.slug).sort()).toEqual(['kaya-spread-400-g', 'kopi-o-coffee-powder-500-g'])
-    const alone = (await query(itemBySlugQuery('kaya-spread-400-g'))).body.docs[0]
-    expect(body.docs.find((doc: any) => doc.slug === 'kaya-spread-400-g')).toEqual(alone)
   })
 
   it('item by slug: an unknown slug finds nothing', async () => {

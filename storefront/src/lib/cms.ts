@@ -4,7 +4,6 @@
  * failing, with no earlier answer to fall back on, becomes a CmsUnavailableError, which the
  * middleware turns into the friendly 503 page.
  */
-import DataLoader from 'dataloader'
 import type { PaginatedDocs } from 'payload'
 import { stringify } from 'qs-esm'
 import { type Dispatcher, request } from 'undici'
@@ -22,7 +21,7 @@ import {
   catalogueQuery,
   catalogueSearchQuery,
   ITEMS_PER_PAGE,
-  itemsBySlugQuery,
+  itemBySlugQuery,
   sitemapQuery,
 } from './queries'
 import { richTextToHtml } from './richText'
@@ -207,55 +206,14 @@ const itemDetails = (item: Item): ItemDetails => ({
 })
 
 /**
- * Published items by slug, coalesced (dataloader): the item pages that miss the cache in the same
- * turn of the event loop (a crawler, or many shoppers at once, each on a different item) become one
- * CMS request for all their slugs (itemsBySlugQuery) instead of one each, so the CMS's fixed cost
- * per request, and the shop's per fetch, are paid once per batch. Not a cache (`cache: false`): each
- * slug's answer is cached, purged and kept as the stale-if-error fallback by `cached` (cache.ts),
- * exactly as before; a failed batch fails each of its pages the same way a failed lookup did. Only
- * for the anonymous public lookup: a preview's draft (findDraftItem) is never batched.
+ * The published item with this slug, or null when there is none. One CMS request per item page
+ * that misses the cache, by its slug alone: SQLite answers `slug = ?` from the unique slug index
+ * at any catalogue size. (Coalescing several pages' slugs into one `slug in (…)` request was
+ * tried: without table statistics SQLite then prefers walking a `_status` index over the whole
+ * catalogue, 1 s a batch at 100 000 items.)
  */
-/** One: measured under load, fewer and larger batches cost both servers less than two at once. */
-const BATCHES_IN_FLIGHT = 1
-let batchesInFlight = 0
-/** Batches ready to go while the CMS answers another, oldest first. */
-const batchesWaiting: Array<() => void> = []
-const publishedItems = new DataLoader<string, Item | null>(
-  async (slugs) => {
-    batchesInFlight += 1
-    try {
-      const { docs } = await getItems<PaginatedDocs<Item>>('items', stringify(itemsBySlugQuery(slugs)))
-      const bySlug = new Map(docs.map((item) => [item.slug, item]))
-      return slugs.map((slug) => bySlug.get(slug) ?? null)
-    } finally {
-      batchesInFlight -= 1
-      batchesWaiting.shift()?.()
-    }
-  },
-  {
-    cache: false,
-    // Requests parsed in the same poll of the event loop reach their lookups before setImmediate
-    // runs (dataloader's default, the next tick, would send each page on its own). Under load, a
-    // batch also waits while BATCHES_IN_FLIGHT are at the CMS, gathering the pages that arrive
-    // meanwhile: batches grow with the load instead of the number of requests (dataloader has no
-    // such limit of its own). A CMS that hangs holds them for CMS_TIMEOUT_MS at most, then each
-    // page is the 503 page (or its stale copy), as before.
-    batchScheduleFn: (send) =>
-      setImmediate(() => {
-        if (batchesInFlight < BATCHES_IN_FLIGHT) send()
-        else batchesWaiting.push(send)
-      }),
-    // A few dozen slugs keep the URL short (well within the CMS's header limits).
-    maxBatchSize: 32,
-  },
-)
-
-/** The published item with this slug, or null when there is none. */
 export const findItemBySlug = (slug: string): Promise<ItemDetails | null> =>
-  cachedLoad(`item:${slug}`, async () => {
-    const item = await publishedItems.load(slug)
-    return item ? itemDetails(item) : null
-  })
+  cachedQuery(itemBySlugQuery(slug), ({ docs: [item] }) => (item ? itemDetails(item) : null))
 
 /**
  * The current draft of the item a signed preview link names (shared/preview.ts), or null when the

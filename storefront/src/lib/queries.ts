@@ -124,17 +124,6 @@ export const itemBySlugQuery = (slug: string): RestQuery => ({
   where: { slug: { equals: slug } },
 })
 
-/**
- * Several item pages at once: what itemBySlugQuery asks for one slug, for each of `slugs` (the
- * published ones among them, in no particular order). The storefront sends it for item pages that
- * miss its cache at the same moment (lib/cms.ts), so the CMS pays its per-request cost once.
- */
-export const itemsBySlugQuery = (slugs: readonly string[]): RestQuery => ({
-  ...itemBySlugQuery(''),
-  limit: slugs.length,
-  where: { slug: { in: [...slugs] } },
-})
-
 /** Every aisle, in the shop's order (position, then name), for the header menu and the home page. */
 export const aislesQuery = (): RestQuery => ({
   depth: 0,
