@@ -87,7 +87,36 @@ async function check(name: string, base: string, paths: PathSource, headers: Rec
  * autocannon on a workload's paths, one per request: one URL again and again (hot), or never the
  * same twice (cold); the repeats handed out while measuring give the distinct count.
  */
+/**
+ * Waits until every server answers its health probe within SETTLED_MS twice in a row (60 s at
+ * most): a slow workload leaves queued work in the CMS when autocannon stops (the shop's requests
+ * still in flight), and the next workload would be measured against that backlog.
+ */
+async function settle(probes: string[]): Promise<void> {
+  const started = performance.now()
+  let quick = 0
+  while (quick < 2 && performance.now() - started < 60_000) {
+    const times = await Promise.all(
+      probes.map(async (url) => {
+        const sent = performance.now()
+        await fetch(url, { signal: AbortSignal.timeout(10_000) }).then(
+          (response) => response.arrayBuffer(),
+          () => undefined,
+        )
+        return performance.now() - sent
+      }),
+    )
+    quick = Math.max(...times) < SETTLED_MS ? quick + 1 : 0
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  const waited = (performance.now() - started) / 1000
+  if (waited > 1) console.log(`  (waited ${waited.toFixed(1)} s for the servers to finish the last workload's work)`)
+}
+const SETTLED_MS = 50
+let probes: string[] = []
+
 async function measure(name: string, base: string, paths: PathSource, headers: Record<string, string> = {}): Promise<Figures> {
+  await settle(probes)
   const options = {
     url: base,
     connections: CONNECTIONS,
@@ -217,6 +246,7 @@ try {
 
   say(`autocannon, ${CONNECTIONS} connections, ${SECONDS} s each (load average before: ${load()}):`)
   const results: Figures[] = []
+  probes = [`${shop.url}/healthz`, `${cms.url}/api/health`]
   for (const [name, base, paths, headers] of [...hot, ...cold]) results.push(await measure(name, base, paths, headers))
 
   const ceiling = results[0]!.rps
