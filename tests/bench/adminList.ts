@@ -7,16 +7,9 @@
 import { expect } from '@playwright/test'
 import { chromium } from 'playwright'
 
+import { CHROMIUM_LAUNCH } from '../helpers/chromium.ts'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers.ts'
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const SORTS = ['name', 'sku', 'price', 'quantity', '_status', 'updatedAt']
 
 export async function measureAdminList(cmsUrl: string): Promise<Array<[string, number]>> {
@@ -29,7 +22,7 @@ export async function measureAdminList(cmsUrl: string): Promise<Array<[string, n
   })
   const { token } = (await login.json()) as { token?: string }
   if (!token) throw new Error(`admin login for the list timing answered ${login.status}`)
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     await context.addCookies([{ name: 'payload-token', value: token, url: cmsUrl }])

@@ -6,10 +6,9 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 
 import { freePort, startStorefront } from '../helpers/servers'
+import { WCAG_AA } from './admin'
 import { cmsUrl, shopUrl } from './apps'
 import { ensureItems, wafers } from './cms'
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 async function expectNoViolations(page: Page, what: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze()

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test'
 
-import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { logInToAdmin } from './admin'
 import { cmsUrl, shopUrl } from './apps'
 
 test('Uncle Pat adds an item in the admin panel and a shopper sees it on the shop', async ({ page }) => {
-  await page.goto(`${cmsUrl()}/admin/login`)
-  await page.locator('#field-username').fill('unclepat')
-  await page.locator('#field-password').fill(TEST_ADMIN_PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
+  await logInToAdmin(page)
 
   await page.goto(`${cmsUrl()}/admin/collections/items/create`)
   await page.locator('#field-name').fill('Durian Puffs (6)')

@@ -7,6 +7,7 @@ import { expect, type Page, test } from '@playwright/test'
 
 import { login, rest } from '../helpers/rest'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { logInToAdmin } from './admin'
 import { cmsUrl, shopUrl } from './apps'
 import { ensureItems, wafers } from './cms'
 
@@ -129,11 +130,7 @@ test('an unknown aisle is a 404', async ({ page }) => {
 test('Uncle Pat makes an aisle in the admin and puts an item in it; shoppers see it at once', async ({ page }) => {
   // The admin's first pages are slow on a busy two-core machine (57 s measured under load 10).
   test.setTimeout(180_000)
-  await page.goto(`${cmsUrl()}/admin/login`)
-  await page.locator('#field-username').fill('unclepat')
-  await page.locator('#field-password').fill(TEST_ADMIN_PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
+  await logInToAdmin(page)
 
   await page.goto(`${cmsUrl()}/admin/collections/categories/create`)
   await page.locator('#field-name').fill('Frozen food')

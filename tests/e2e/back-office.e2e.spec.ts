@@ -5,6 +5,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test'
 
 import { pngImage } from '../helpers/files'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { logInToAdmin } from './admin'
 import { cmsUrl, shopUrl } from './apps'
 
 /**
@@ -12,14 +13,6 @@ import { cmsUrl, shopUrl } from './apps'
  * and delete, the CSV round trip, a photo upload, and the audit entries all of that leaves; and
  * what a member of staff does not see.
  */
-
-async function logIn(page: Page, username = 'unclepat', password = TEST_ADMIN_PASSWORD): Promise<void> {
-  await page.goto(`${cmsUrl()}/admin/login`)
-  await page.locator('#field-username').fill(username)
-  await page.locator('#field-password').fill(password)
-  await page.locator('button[type="submit"]').click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-}
 
 async function api(pathname: string, init: { body?: unknown; method?: string } = {}): Promise<any> {
   const login = await fetch(`${cmsUrl()}/api/users/login`, {
@@ -48,7 +41,7 @@ async function tick(page: Page, name: string): Promise<void> {
 const itemNamed = async (name: string) => (await api(`items?where[name][equals]=${encodeURIComponent(name)}&depth=1&draft=true`)).docs[0]
 
 test('the inventory table: default columns, sorting, search, and the low-stock view in one click', async ({ page }) => {
-  await logIn(page)
+  await logInToAdmin(page)
   // From the dashboard, one click.
   await page.locator('#low-stock-dashboard').click()
   await expect(page).toHaveURL(/quantity.*less_than_equal.*=5/)
@@ -91,7 +84,7 @@ test('bulk edit sets the quantity of the ticked items; bulk delete removes them'
   const [tea, milk, stale] = [`Bulk Tea ${stamp}`, `Bulk Milk ${stamp}`, `Stale Biscuits ${stamp}`]
   for (const name of [tea, milk, stale])
     await api('items', { method: 'POST', body: { name, price: 100, quantity: 1, _status: 'published' } })
-  await logIn(page)
+  await logInToAdmin(page)
   // Only this test's items, by name (the list remembers the last sort).
   await page.goto(`${cmsUrl()}/admin/collections/items?limit=200&sort=name&search=${stamp}`)
   await expect(row(page, stale)).toBeVisible()
@@ -118,7 +111,7 @@ test('bulk edit sets the quantity of the ticked items; bulk delete removes them'
 })
 
 test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is shown and nothing changes', async ({ page }) => {
-  await logIn(page)
+  await logInToAdmin(page)
   await page.goto(`${cmsUrl()}/admin/collections/items?limit=50`)
   await page.locator('.list-controls__popup .popup-button').click()
   await page.getByText('Export Items').click()
@@ -185,7 +178,7 @@ test('CSV round trip: export, edit in a spreadsheet, import back; a bad line is 
 test('a photo uploaded on the item page is resized and shown with the item, on the shop too', async ({ page }) => {
   const photo = path.join(os.tmpdir(), `minimart-chocolate-${Date.now()}.png`)
   writeFileSync(photo, await pngImage({ width: 1200, height: 900, colour: '#4b2e1e' }))
-  await logIn(page)
+  await logInToAdmin(page)
   await page.goto(`${cmsUrl()}/admin/collections/items/${(await itemNamed('Dark Chocolate Bar 100 g')).id}`)
   await page.locator('.field-type.upload').getByRole('button', { name: 'Create New' }).click()
   const drawer = page.locator('.drawer__content').last()
@@ -222,7 +215,7 @@ test('the audit log shows who changed what, and its entries cannot be changed', 
   const doomed = await api('items', { method: 'POST', body: { name: gone, price: 100, quantity: 1, _status: 'published' } })
   await api(`items/${doomed.doc.id}`, { method: 'DELETE' })
 
-  await logIn(page)
+  await logInToAdmin(page)
   await page.goto(`${cmsUrl()}/admin/collections/audit-log?limit=100&search=${stamp}`)
   const summaries = page.locator('.table tbody td.cell-summary')
   await expect(summaries.first()).toBeVisible()
@@ -251,7 +244,7 @@ test('the audit log shows who changed what, and its entries cannot be changed', 
 test('a member of staff edits items but sees no staff accounts, API keys or audit log', async ({ browser }: { browser: Browser }) => {
   await api('users', { method: 'POST', body: { username: 'ahmad', password: 'ahmad-e2e-password', roles: ['staff'] } })
   const page = await browser.newPage()
-  await logIn(page, 'ahmad', 'ahmad-e2e-password')
+  await logInToAdmin(page, 'ahmad', 'ahmad-e2e-password')
   await page
     .locator('.nav-toggler, .template-default__nav-toggler, button[aria-label="Open Menu"]')
     .first()

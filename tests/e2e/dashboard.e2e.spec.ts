@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { formatMoney } from '../../shared/money'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { logInToAdmin, WCAG_AA } from './admin'
 import { cmsUrl, shopUrl } from './apps'
 import { createItem } from './cms'
 
@@ -11,16 +12,6 @@ import { createItem } from './cms'
  * figures the database computed, the lowest-stock list one click from each item, the latest
  * changes, the chart's words; and SEO fields edited in the admin showing up in the shop's head.
  */
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${cmsUrl()}/admin/login`)
-  await page.locator('#field-username').fill('unclepat')
-  await page.locator('#field-password').fill(TEST_ADMIN_PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-}
 
 /** The dashboard's figures as GET /api/dashboard gives them (checked on both databases by tests/int/dashboard). */
 async function figures(): Promise<any> {
@@ -38,7 +29,7 @@ for (const width of [1280, 375]) {
     page,
   }, testInfo) => {
     await page.setViewportSize({ width, height: 900 })
-    await logIn(page)
+    await logInToAdmin(page)
     const dashboard = page.locator('#minimart-dashboard')
     await expect(dashboard.getByRole('heading', { name: 'Your shop today' })).toBeVisible()
     const expected = await figures()
@@ -70,7 +61,7 @@ for (const width of [1280, 375]) {
 
 test('SEO fields are edited in the item’s SEO tab and show in the shop’s head', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 })
-  await logIn(page)
+  await logInToAdmin(page)
   // An item of its own: other tests read the demo items' default titles.
   const kaya = await createItem(cmsUrl(), { name: 'Seo Kaya Jar', price: 520, quantity: 8 })
   await page.goto(`${shopUrl()}/items/${kaya.slug}`)

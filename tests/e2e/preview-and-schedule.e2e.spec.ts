@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { PREVIEW_LINK_SECONDS, signPreview } from '../../shared/preview.ts'
 import { login, rest } from '../helpers/rest'
 import { paragraph } from '../helpers/richText'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers'
+import { logInToAdmin, WCAG_AA } from './admin'
 import { cmsUrl, revalidateSecret, shopUrl } from './apps'
 
 /**
@@ -13,17 +14,8 @@ import { cmsUrl, revalidateSecret, shopUrl } from './apps'
  * altered or expired sees the public page; staff schedule a publish in Payload's Schedule drawer.
  */
 
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 /** Set to a folder to keep screenshots of the preview page and the schedule drawer. */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${cmsUrl()}/admin/login`)
-  await page.locator('#field-username').fill('unclepat')
-  await page.locator('#field-password').fill(TEST_ADMIN_PASSWORD)
-  await page.locator('button[type="submit"]').click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
-}
 
 async function createItem(body: Record<string, unknown>, draftChange?: Record<string, unknown>) {
   const token = await login(cmsUrl(), 'unclepat', TEST_ADMIN_PASSWORD)
@@ -50,7 +42,7 @@ test('staff open the preview from the edit screen; a stranger with an altered or
     { price: 1290, description: paragraph('Now with gula melaka.') },
   )
 
-  await logIn(page)
+  await logInToAdmin(page)
   await page.goto(`${cmsUrl()}/admin/collections/items/${item.id}`)
   const button = page.getByRole('link', { name: 'Preview on the shop' })
   await expect(button).toBeVisible()
@@ -104,7 +96,7 @@ test('staff schedule an item to go on sale from the Publish menu, and see it amo
   const name = `Mooncake Gift Box ${Date.now()}`
   const item = await createItem({ name, price: 3800, quantity: 12, _status: 'draft' })
 
-  await logIn(page)
+  await logInToAdmin(page)
   await page.goto(`${cmsUrl()}/admin/collections/items/${item.id}`)
   // The arrow beside "Publish changes" opens its menu, which holds "Schedule Publish".
   await page.locator('#action-save').locator('xpath=..').locator('.popup-button').click()
