@@ -43,7 +43,8 @@ type List = { state: string; ids: Id[] }
 
 const lists = new LRUCache<string, List>({ maxSize: MAX_IDS, sizeCalculation: (list) => Math.max(1, list.ids.length), ttl: LIST_TTL_MS })
 const asked = new LRUCache<string, number>({ max: 1_000, ttl: LIST_TTL_MS })
-const building = new Map<string, Promise<List | undefined>>()
+/** Lists being read, by catalogue state and key: requests at once share one read of that state. */
+const building = new Map<string, Promise<List>>()
 
 /** The catalogue's state: the newest audit entry's id (every saved or deleted item writes one). */
 async function catalogueState(req: PayloadRequest): Promise<string> {
@@ -104,7 +105,9 @@ export const deepPageOrder: CollectionAfterOperationHook = ({ args, operation, r
 }
 
 function build(key: string, state: string, where: Where | undefined, access: Where, sort: unknown, req: PayloadRequest) {
-  const pending = building.get(key)
+  // Keyed by state too: a read begun before a change must not serve a request made after it.
+  const reading = `${state}|${key}`
+  const pending = building.get(reading)
   if (pending) return pending
   const promise = (async () => {
     // The same checks Payload's find makes on the caller's filter (fields they may query).
@@ -112,8 +115,8 @@ function build(key: string, state: string, where: Where | undefined, access: Whe
     const list = { state, ids: await idsInOrder(req, combineQueries(where ?? {}, access), sort as string[]) }
     lists.set(key, list)
     return list
-  })().finally(() => building.delete(key))
-  building.set(key, promise)
+  })().finally(() => building.delete(reading))
+  building.set(reading, promise)
   return promise
 }
 
