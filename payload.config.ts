@@ -17,6 +17,7 @@ import { auditFailedLogin } from './cms/collections/Users/hooks/auditLogin'
 import { cmsConfig } from './cms/config'
 import { databaseAdapter } from './cms/database'
 import { runTasksAfterCommit } from './cms/database/afterCommit'
+import { keepPlannerStatistics } from './cms/database/statistics'
 import { emailAdapter } from './cms/email'
 import { catalogueVersion } from './cms/endpoints/catalogueVersion'
 import { dashboardEndpoint } from './cms/endpoints/dashboard'
@@ -90,6 +91,8 @@ export default buildConfig({
     runTasksAfterCommit(payload.db)
     await backfillSearchTerms(payload)
     await seed(payload, cmsConfig)
+    // After the seed, so a first start plans the demo catalogue from its statistics too.
+    await keepPlannerStatistics(payload)
   },
 })
   .then(internalCollectionsForStaffOnly)

@@ -112,15 +112,26 @@ async function decideTransactions(adapter: PayloadMongooseAdapter): Promise<void
 }
 
 const BUSY_TIMEOUT_MS = 5000
+/** Up to 1 GiB of the database file mapped into memory (shared by every connection of the process). */
+const MMAP_BYTES = 1024 ** 3
 
 type LibsqlClient = { execute: (sql: string) => Promise<unknown>; transaction: (mode?: string) => Promise<unknown> }
 
 /**
+ * Settings of each SQLite connection (SQLite keeps them per connection):
+ * - busy_timeout: concurrent writers wait for the lock instead of failing with "database is locked";
+ * - mmap_size: reads come straight from the operating system's cache of the file. libsql's own
+ *   page cache is 2 MB and starts empty on every connection (a fresh one after each transaction,
+ *   below), so a page of the catalogue read row by row (an aisle, a price range) copied each row's
+ *   page in again: 2–4 times slower at 100 000 items (measured on the bench catalogue).
+ */
+const CONNECTION_PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`, `PRAGMA mmap_size = ${MMAP_BYTES};`]
+
+/**
  * libsql gives each transaction the client's current connection and opens a fresh one for
- * everything else, and that fresh connection has no busy timeout: under concurrent writes it
- * would fail at once with "database is locked". So right after a transaction takes a connection,
- * set the timeout on its replacement. (Synchronously: nothing else can use the new connection in
- * between.)
+ * everything else, and that fresh connection has none of the settings above. So right after a
+ * transaction takes a connection, set them on its replacement. (Synchronously: nothing else can
+ * use the new connection in between.)
  */
 function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
@@ -135,10 +146,10 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
         const transaction = client.transaction.bind(client)
         client.transaction = (mode) => {
           const started = transaction(mode)
-          void client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
+          for (const pragma of CONNECTION_PRAGMAS) void client.execute(pragma)
           return started
         }
-        await client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
+        for (const pragma of CONNECTION_PRAGMAS) await client.execute(pragma)
       }
       return db
     },

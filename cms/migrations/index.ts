@@ -12,6 +12,7 @@ import * as migration_20261130_043825_item_search_terms from './20261130_043825_
 import * as migration_20261130_043900_item_search from './20261130_043900_item_search';
 import * as migration_20261130_045021_item_seo from './20261130_045021_item_seo';
 import * as migration_20261130_050705_media_storage_fields from './20261130_050705_media_storage_fields';
+import * as migration_20261130_092809_filter_covering_indexes from './20261130_092809_filter_covering_indexes';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261130_050705_media_storage_fields.up,
     down: migration_20261130_050705_media_storage_fields.down,
-    name: '20261130_050705_media_storage_fields'
+    name: '20261130_050705_media_storage_fields',
+  },
+  {
+    up: migration_20261130_092809_filter_covering_indexes.up,
+    down: migration_20261130_092809_filter_covering_indexes.down,
+    name: '20261130_092809_filter_covering_indexes'
   },
 ];

@@ -18,17 +18,16 @@
  * BENCH_SEED_ONLY=1 stops after seeding (to time the seeding alone).
  */
 
-import { execFileSync } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import os from 'node:os'
-import path from 'node:path'
 import autocannon from 'autocannon'
 import { stringify } from 'qs-esm'
 
 import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue.ts'
 import { catalogueCountQuery, catalogueQuery, itemBySlugQuery } from '../../storefront/src/lib/queries.ts'
+import { seedBenchCatalogue } from '../helpers/benchCatalogue.ts'
 import { openPlanner, planOf, statementsOn } from '../helpers/queryPlans.ts'
-import { productionEnv, root, startCms, startStorefront, TEST_ADMIN_PASSWORD, temporarySqliteUri } from '../helpers/servers.ts'
+import { productionEnv, startCms, startStorefront, temporarySqliteUri } from '../helpers/servers.ts'
 import { measureAdminList } from './adminList.ts'
 import { random, shuffled } from './random.ts'
 import { searchQuality, searchWorkloads } from './search.ts'
@@ -159,22 +158,7 @@ const databaseUri = temporarySqliteUri()
 const secret = randomBytes(32).toString('hex')
 say(`Seeding ${ITEMS} items through Payload's local API (load average ${load()})…`)
 const seedStarted = performance.now()
-execFileSync(process.execPath, [path.join(root, 'node_modules/.bin/payload'), 'run', 'tests/bench/seed-local.ts'], {
-  cwd: root,
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    MINIMART_ENV: 'local',
-    LOG_LEVEL: 'warn',
-    DATABASE_URI: databaseUri,
-    PAYLOAD_SECRET: secret,
-    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-    SEED_DEMO: 'false',
-    REVALIDATE_SECRET: '',
-    BENCH_ITEMS: String(ITEMS),
-  },
-})
+seedBenchCatalogue({ databaseUri, items: ITEMS, secret })
 const seedSeconds = (performance.now() - seedStarted) / 1000
 say(`Seeded ${ITEMS} items in ${seedSeconds.toFixed(1)} s (${(ITEMS / seedSeconds).toFixed(0)} items/s, start-up included).`)
 if (process.env.BENCH_SEED_ONLY) process.exit(0)

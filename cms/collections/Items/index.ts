@@ -11,9 +11,11 @@ import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
-import { deepPageOrder, deepPages } from './hooks/deepPages'
+import { deepPages } from './hooks/deepPages'
 import { lowStockAlert } from './hooks/lowStockAlert'
 import { normalizeSku } from './hooks/normalizeSku'
+import { pageOrder } from './hooks/pageIds'
+import { priceRangePages } from './hooks/priceRangePages'
 import { shopperFields } from './hooks/shopperFields'
 import { tieBreakSort } from './hooks/tieBreakSort'
 import { searchItems } from './search/endpoint'
@@ -77,18 +79,24 @@ export const Items: CollectionConfig = {
   // ends with the tie-breaker (hooks/tieBreakSort.ts): pages come straight from the index, never
   // from sorting every published row. Declared here so SQLite (migrations) and MongoDB (at start)
   // both build them; tests/int/query-plans.int.spec.ts checks SQLite's plans.
+  //
+  // Each also ends with the shop's filters (in stock, a price range) that its sort does not lead
+  // with: SQLite then checks them in the index while walking it in order, and reads only the rows
+  // of the page. Without them a typed price range shown by name made SQLite sort every item in
+  // the range (160 ms at 100 000 items); with them it walks the name index (0.1–2 ms).
   indexes: [
-    { fields: ['_status', 'soldOut', 'name', 'createdAt'] }, // the shop's default: in stock first
-    { fields: ['_status', 'name', 'createdAt'] }, // by name, the sitemap, the API's default sort
-    { fields: ['_status', 'price', 'createdAt'] }, // price, both ways (read in reverse)
+    { fields: ['_status', 'soldOut', 'name', 'createdAt', 'price'] }, // the shop's default: in stock first
+    { fields: ['_status', 'name', 'createdAt', 'soldOut', 'price'] }, // by name, the sitemap, the API's default sort
+    { fields: ['_status', 'price', 'createdAt', 'soldOut'] }, // price, both ways (read in reverse)
     { fields: ['_status', 'quantity', 'createdAt'] }, // low stock first (README)
-    { fields: ['_status', 'createdAt'] }, // newest first
+    { fields: ['_status', 'createdAt', 'soldOut', 'price'] }, // newest first
     ...aisleIndexes,
   ],
   hooks: {
     // Every sort ends with createdAt in the direction of its last key, so an index serves it.
-    beforeOperation: [tieBreakSort, deepPages],
-    afterOperation: [deepPageOrder],
+    // Deep pages and closed price ranges: a page read as its ids, found from the sort's index.
+    beforeOperation: [tieBreakSort, deepPages, priceRangePages],
+    afterOperation: [pageOrder],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.
