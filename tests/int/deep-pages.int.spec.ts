@@ -120,6 +120,47 @@ describe('deep pages are the pages offset paging gives', () => {
   })
 })
 
+/** Pages 1–3 of a closed price range (cms/collections/Items/hooks/priceRangePages.ts), each twice. */
+async function expectRangePagesRight(view: Partial<typeof DEFAULT_VIEW>, caller: Caller, aisleId?: number | string) {
+  let shown = 0
+  for (const page of [1, 2, 3]) {
+    const query = catalogueQuery({ ...DEFAULT_VIEW, ...view, page }, aisleId)
+    const expected = await pageOf(query, caller, { reference: true })
+    shown += expected.length
+    for (let time = 1; time <= 2; time++) expect(await pageOf(query, caller), `page ${page}, time ${time}`).toEqual(expected)
+  }
+  expect(shown, 'the range shows some items').toBeGreaterThan(0)
+}
+
+describe('a price range shown in another order gives the pages offset paging gives', () => {
+  it.each((Object.keys(SORTS) as SortKey[]).filter((sort) => !sort.startsWith('price')))('in the order %s', async (sort) => {
+    await expectRangePagesRight({ sort, min: 200, max: 400 }, 'anonymous')
+    await expectRangePagesRight({ sort, min: 590, max: 590 }, 'anonymous')
+  })
+
+  it('in stock, in an aisle, for an API key, past its last page; never a draft', async () => {
+    await expectRangePagesRight({ sort: 'name', inStock: true, min: 150, max: 350 }, 'api key')
+    await expectRangePagesRight({ sort: 'available', min: 300, max: 500 }, 'anonymous', aisle)
+    const draftSlugs = new Set(slugs.filter((_, i) => i % 50 === 7))
+    for (const page of [1, 2, 3]) {
+      const shown = await pageOf(catalogueQuery({ ...DEFAULT_VIEW, sort: 'newest', min: 100, max: 590, page }), 'anonymous')
+      expect(shown.filter((slug) => draftSlugs.has(slug))).toEqual([])
+    }
+    expect(await pageOf(catalogueQuery({ ...DEFAULT_VIEW, sort: 'name', min: 580, max: 590, page: 40 }), 'anonymous')).toEqual([])
+  })
+
+  it.runIf(databaseKind() === 'sqlite')(
+    "SQLite reads the page from the sort's index, the upper bound kept off the price index",
+    async () => {
+      const requestId = randomUUID()
+      await pageOf(catalogueQuery({ ...DEFAULT_VIEW, sort: 'name', min: 200, max: 400 }), 'anonymous', { requestId })
+      const statements = (await statementsOn(cms, requestId)).join('\n')
+      expect(statements).toMatch(/\+"items"\."price" <= \?/)
+      expect(statements).toMatch(/"items"\."id" in \(/)
+    },
+  )
+})
+
 describe('a change to the catalogue is on the next deep page', () => {
   it('renamed, published, unpublished, sold out and deleted items, at once', async () => {
     const view = { sort: 'available' as const }

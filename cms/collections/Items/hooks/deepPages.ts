@@ -1,15 +1,8 @@
-import { buildQuery } from '@payloadcms/drizzle'
 import { LRUCache } from 'lru-cache'
-import {
-  type CollectionAfterOperationHook,
-  type CollectionBeforeOperationHook,
-  combineQueries,
-  type PayloadRequest,
-  validateQueryPaths,
-  type Where,
-} from 'payload'
+import { type CollectionBeforeOperationHook, combineQueries, type PayloadRequest, validateQueryPaths, type Where } from 'payload'
 
 import { AUDIT_LOG, ITEMS } from '../../../slugs'
+import { type Id, idsInOrder, readByIds } from './pageIds'
 
 /**
  * Deep catalogue pages without OFFSET. A page far into a list (`?page=3000` of a 100 000-item
@@ -21,7 +14,7 @@ import { AUDIT_LOG, ITEMS } from '../../../slugs'
  * totals: `pagination=false`) that is at least DEEP_OFFSET rows in, or filtered and past its first
  * page, the ids of the whole list in its order are read once (ids only, without building documents),
  * kept in memory, and the page becomes a lookup of its own ids (by primary key, under the caller's
- * access as for any find), put back in the list's order after the read (deepPageOrder).
+ * access as for any find), put back in the list's order after the read (pageIds.ts).
  *
  * A list stays valid while the catalogue is unchanged: every change to an item writes an audit
  * entry in the same transaction (cms/audit/), so the newest audit entry is the catalogue's state,
@@ -38,7 +31,6 @@ const LIST_TTL_MS = 30_000
 const MAX_IDS = 2_000_000
 const MAX_KEY_LENGTH = 2_000
 
-type Id = number | string
 type List = { state: string; ids: Id[] }
 
 const lists = new LRUCache<string, List>({ maxSize: MAX_IDS, sizeCalculation: (list) => Math.max(1, list.ids.length), ttl: LIST_TTL_MS })
@@ -74,34 +66,12 @@ export const deepPages: CollectionBeforeOperationHook = async ({ args, collectio
     }
     const offset = (page - 1) * limit
     if (!list || list.ids.length === 0) return args
-    const ids = list.ids.slice(offset, offset + limit)
-    // Past the end: nothing, asked of the primary key (an offset would step over the whole list).
-    if (ids.length === 0)
-      return { ...args, page: 1, where: { and: [{ id: { equals: list.ids[0] } }, { id: { not_equals: list.ids[0] } }] } }
-    // The filter is the list's already: repeating it would let the database prefer a filter's
-    // index (a price range) over the 24 primary-key lookups. Read in id order, which every
-    // database serves from its primary key; deepPageOrder restores the list's.
-    const page1 = { ...args, page: 1, sort: 'id', where: { id: { in: ids } } }
-    pageOrders.set(page1, ids)
-    return page1
+    return readByIds(args, list.ids.slice(offset, offset + limit), list.ids[0])
   } catch (error) {
     // A filter Payload will refuse (or anything unforeseen): Payload's own find answers as ever.
     req.payload.logger.debug({ err: error }, 'deep page read by offset')
     return args
   }
-}
-
-/** The ids of a rewritten read, in the list's order, until its result comes back. */
-const pageOrders = new WeakMap<object, Id[]>()
-
-/** After a deep page's read: its documents in the list's order (they were read in id order). */
-export const deepPageOrder: CollectionAfterOperationHook = ({ args, operation, result }) => {
-  const ids = operation === 'find' ? pageOrders.get(args) : undefined
-  const found = result as { docs?: Array<{ id: Id }> } | undefined
-  if (!ids || !Array.isArray(found?.docs)) return result
-  const position = new Map(ids.map((id, index) => [String(id), index]))
-  const docs = [...found.docs].sort((a, b) => (position.get(String(a.id)) ?? 0) - (position.get(String(b.id)) ?? 0))
-  return { ...found, docs } as typeof result
 }
 
 function build(key: string, state: string, where: Where | undefined, access: Where, sort: unknown, req: PayloadRequest) {
@@ -118,47 +88,4 @@ function build(key: string, state: string, where: Where | undefined, access: Whe
   })().finally(() => building.delete(reading))
   building.set(reading, promise)
   return promise
-}
-
-type Sqlite = {
-  name: 'sqlite'
-  drizzle: { select: (columns: object) => { from: (table: unknown) => { $dynamic: () => SqliteQuery } } }
-  tables: Record<string, { id: unknown }>
-  tableNameMap: Map<string, string>
-}
-type SqliteQuery = {
-  leftJoin: (table: unknown, on: unknown) => SqliteQuery
-  innerJoin: (table: unknown, on: unknown) => SqliteQuery
-  rightJoin: (table: unknown, on: unknown) => SqliteQuery
-  where: (where: unknown) => SqliteQuery
-  orderBy: (...columns: unknown[]) => Promise<Array<{ id: Id }>>
-}
-
-/**
- * The ids of the items matching `where`, in `sort`'s order. SQLite: Payload's own query builder
- * (the same WHERE and ORDER BY as its find) around a select of the id alone, which the sort's
- * index answers without reading the rows: about 1 µs an item, where Payload's find builds a
- * document for each (13 µs). MongoDB: the adapter's find, ids only.
- */
-async function idsInOrder(req: PayloadRequest, where: Where, sort: string[]): Promise<Id[]> {
-  const db = req.payload.db as unknown as Sqlite | { name: string }
-  if (db.name !== 'sqlite') {
-    const { docs } = await req.payload.db.find({ collection: ITEMS, where, sort, select: { id: true }, pagination: false, limit: 0, req })
-    return docs.map((doc) => (doc as { id: Id }).id)
-  }
-  const sqlite = db as Sqlite
-  const tableName = sqlite.tableNameMap.get(ITEMS)!
-  const table = sqlite.tables[tableName]!
-  const built = buildQuery({
-    adapter: sqlite as never,
-    fields: req.payload.collections[ITEMS].config.flattenedFields,
-    sort,
-    tableName,
-    where,
-  })
-  let query = sqlite.drizzle.select({ id: table.id }).from(table).$dynamic()
-  for (const join of built.joins) query = query[join.type ?? 'leftJoin'](join.table, join.condition)
-  const rows = await query.where(built.where).orderBy(...built.orderBy.map(({ column, order }) => order(column)))
-  // A join (an aisle's items) may repeat an item; its first place is its place.
-  return [...new Set(rows.map((row) => row.id))]
 }
