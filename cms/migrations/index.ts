@@ -13,6 +13,7 @@ import * as migration_20261130_043900_item_search from './20261130_043900_item_s
 import * as migration_20261130_045021_item_seo from './20261130_045021_item_seo';
 import * as migration_20261130_050705_media_storage_fields from './20261130_050705_media_storage_fields';
 import * as migration_20261130_092809_filter_covering_indexes from './20261130_092809_filter_covering_indexes';
+import * as migration_20261130_095000_aisle_item_lookup_index from './20261130_095000_aisle_item_lookup_index';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261130_092809_filter_covering_indexes.up,
     down: migration_20261130_092809_filter_covering_indexes.down,
-    name: '20261130_092809_filter_covering_indexes'
+    name: '20261130_092809_filter_covering_indexes',
+  },
+  {
+    up: migration_20261130_095000_aisle_item_lookup_index.up,
+    down: migration_20261130_095000_aisle_item_lookup_index.down,
+    name: '20261130_095000_aisle_item_lookup_index',
   },
 ];

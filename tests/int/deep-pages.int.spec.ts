@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEEP_OFFSET } from '../../cms/collections/Items/hooks/deepPages'
 import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue'
-import { catalogueQuery, type RestQuery } from '../../storefront/src/lib/queries'
+import { catalogueCountQuery, catalogueQuery, type RestQuery } from '../../storefront/src/lib/queries'
 import { databaseKind, freshDatabaseUri } from '../helpers/database'
 import { statementsOn } from '../helpers/queryPlans'
 import { login, rest } from '../helpers/rest'
@@ -147,6 +147,25 @@ describe('a price range shown in another order gives the pages offset paging giv
       expect(shown.filter((slug) => draftSlugs.has(slug))).toEqual([])
     }
     expect(await pageOf(catalogueQuery({ ...DEFAULT_VIEW, sort: 'name', min: 580, max: 590, page: 40 }), 'anonymous')).toEqual([])
+  })
+
+  it("an aisle's count of a price range is the total Payload's paging gives", async () => {
+    for (const [view, caller] of [
+      [{ inStock: true, min: 150, max: 450 }, 'anonymous'],
+      [{ min: 300, max: 500 }, 'api key'],
+      [{ min: 590, max: 590 }, 'anonymous'],
+    ] as Array<[Partial<typeof DEFAULT_VIEW>, Caller]>) {
+      const { where } = catalogueCountQuery({ ...DEFAULT_VIEW, ...view }, aisle)
+      const counted = await rest(cms.url, `items/count?${stringify({ where })}`, { headers: headersOf(caller) })
+      expect(counted.status, JSON.stringify(counted.body)).toBe(200)
+      const paged = await rest(cms.url, `items?${stringify({ where, limit: 1, depth: 0 })}`, { headers: headersOf(caller) })
+      expect(counted.body.totalDocs, JSON.stringify(view)).toBe(paged.body.totalDocs)
+    }
+    // Staff, who may see drafts, are counted by Payload itself.
+    const { where } = catalogueCountQuery({ ...DEFAULT_VIEW, min: 100, max: 590 }, aisle)
+    const staff = await rest(cms.url, `items/count?${stringify({ where })}`, { token })
+    const staffPaged = await rest(cms.url, `items?${stringify({ where, limit: 1, depth: 0 })}`, { token })
+    expect(staff.body.totalDocs).toBe(staffPaged.body.totalDocs)
   })
 
   it.runIf(databaseKind() === 'sqlite')(

@@ -100,9 +100,11 @@ function expectIndexedPlans(statements: string[], { aisle = false, scans = false
         const allowed = [
           /^CO-ROUTINE \(subquery-\d+\)$/,
           /^SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\)$/,
-          /^SEARCH items USING (INTEGER PRIMARY KEY \(rowid=\?\)|COVERING INDEX items__status_idx \(_status=\? AND rowid=\?\))$/,
+          // Each item looked up by id in the small index of what the shop filters and sorts on
+          // (cms/migrations/20261130_095000_aisle_item_lookup_index.ts).
+          /^SEARCH items USING COVERING INDEX (items_id_shop_filters_idx \(id=\? AND _status=\?( AND \w+[=<>]\?)*\)|items__status_idx \(_status=\? AND rowid=\?\))$/,
           /^SEARCH \S+ USING INTEGER PRIMARY KEY \(rowid=\?\)( LEFT-JOIN)?$/,
-          /^USE TEMP B-TREE FOR (DISTINCT|ORDER BY|GROUP BY)$/,
+          /^USE TEMP B-TREE FOR (DISTINCT|ORDER BY|GROUP BY|count\(DISTINCT\))$/,
           /^SCAN \(subquery-\d+\)$/,
         ]
         expect(
@@ -182,14 +184,21 @@ describe.skipIf(databaseKind() !== 'sqlite')("the shop's queries, as Payload run
   ] as Array<[string, Partial<CatalogueView>]>)("an aisle page's count of %s, from indexes alone", async (_name, view) => {
     const statements = await restPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, ...view }, aisleId)), { path: 'items/count' })
     expectIndexedPlans(statements, { aisle: true })
-    // SQLite starts from the aisle's rows in items_rels and looks each item up by its key (its
-    // status from an index alone, unless it must read whether it is in stock): that aisle's
-    // items, never the whole catalogue.
+    // SQLite starts from the aisle's rows in items_rels and looks each item up by its id in a
+    // small covering index: that aisle's items, never the whole catalogue, never their rows.
     for (const sql of statements) {
       expect(planOf(sql).join(' | '), sql).toMatch(
-        /^CO-ROUTINE \(subquery-\d+\) \| SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\) \| SEARCH items USING (COVERING INDEX items__status_idx \(_status=\? AND rowid=\?\)|INTEGER PRIMARY KEY \(rowid=\?\))/,
+        /^CO-ROUTINE \(subquery-\d+\) \| SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\) \| SEARCH items USING COVERING INDEX items_id_shop_filters_idx \(id=\? AND _status=\?( AND sold_out=\?)?\)/,
       )
     }
+  })
+
+  it("an aisle page's count of a price range, from the aisle's rows", async () => {
+    const statements = await restPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, inStock: true, min: 100, max: 2000 }, aisleId)), {
+      path: 'items/count',
+    })
+    expectIndexedPlans(statements, { aisle: true })
+    expect(statements.join('\n')).toMatch(/\+"items"\."price" <= \?/)
   })
 
   it('the aisles for the header menu, from an index', async () => {

@@ -15,7 +15,7 @@ import { deepPages } from './hooks/deepPages'
 import { lowStockAlert } from './hooks/lowStockAlert'
 import { normalizeSku } from './hooks/normalizeSku'
 import { pageOrder } from './hooks/pageIds'
-import { priceRangePages } from './hooks/priceRangePages'
+import { priceRangeCountResult, priceRangePages } from './hooks/priceRangePages'
 import { shopperFields } from './hooks/shopperFields'
 import { tieBreakSort } from './hooks/tieBreakSort'
 import { searchItems } from './search/endpoint'
@@ -96,7 +96,7 @@ export const Items: CollectionConfig = {
     // Every sort ends with createdAt in the direction of its last key, so an index serves it.
     // Deep pages and closed price ranges: a page read as its ids, found from the sort's index.
     beforeOperation: [tieBreakSort, deepPages, priceRangePages],
-    afterOperation: [pageOrder],
+    afterOperation: [pageOrder, priceRangeCountResult],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.
