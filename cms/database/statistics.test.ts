@@ -19,4 +19,9 @@ describe('statisticsStale', () => {
     expect(statisticsStale(10_000, 4_999)).toBe(true)
     expect(statisticsStale(20, 100_000)).toBe(true)
   })
+
+  it('analyses again when a migration added an index the statistics do not know', () => {
+    expect(statisticsStale(10_000, 10_000, 1)).toBe(true)
+    expect(statisticsStale(undefined, 0, 3)).toBe(false)
+  })
 })

@@ -12,12 +12,12 @@ import { ITEMS } from '../slugs'
  *
  * SQLite's advice is to run ANALYZE when the data's shape changes (`PRAGMA optimize`, which in the
  * SQLite libsql bundles (3.45) only looks at tables this connection has queried, so it does
- * nothing at start). So here: at start and every CHECK_MS, when the catalogue has no statistics or
- * has grown or shrunk by half or more since they were taken (a CSV import, a first seed), ANALYZE
- * runs in a write transaction of its own (taking its turn with the process's other writes,
- * cms/database/index.ts). A full ANALYZE (analysis_limit would sample 4 000 rows an index and take
- * `_status` for a column of 25 values): 0.35 s at 100 000 items. MongoDB plans from its own
- * statistics: nothing to do there.
+ * nothing at start). So here: at start and every CHECK_MS, when the catalogue has no statistics,
+ * has grown or shrunk by half or more since they were taken (a CSV import, a first seed), or has
+ * an index they leave out (a migration added it), ANALYZE runs in a write transaction of its own
+ * (taking its turn with the process's other writes, cms/database/index.ts). A full ANALYZE:
+ * 0.35 s at 100 000 items (analysis_limit would sample 4 000 rows an index and take `_status`
+ * for a column of 25 values). MongoDB plans from its own statistics: nothing to do there.
  */
 export const CHECK_MS = 5 * 60_000
 
@@ -28,23 +28,33 @@ type Sqlite = {
   tableNameMap: Map<string, string>
 }
 
-/** Whether the items' statistics are missing or describe a catalogue half or twice the size. */
-export function statisticsStale(analysedRows: number | undefined, rows: number): boolean {
-  if (analysedRows === undefined) return rows > 0
+/**
+ * Whether the items' statistics are missing, describe a catalogue half or twice the size, or
+ * leave out an index (one a migration added since: SQLite would plan it from guesses).
+ */
+export function statisticsStale(analysedRows: number | undefined, rows: number, indexesWithout = 0): boolean {
+  if (rows === 0) return false
+  if (analysedRows === undefined || indexesWithout > 0) return true
   return rows > analysedRows * 2 || rows < analysedRows / 2
 }
 
 async function refresh(payload: Payload): Promise<void> {
   const db = payload.db as unknown as Sqlite
   const table = db.tableNameMap.get(ITEMS) ?? ITEMS
-  const [{ rows }, stat] = await Promise.all([
+  const [{ rows }, stat, without] = await Promise.all([
     db.client.execute(`SELECT count(*) AS n FROM "${table}"`),
     // (sqlite_stat1 exists once anything was analysed.)
     db.client.execute(`SELECT stat FROM sqlite_stat1 WHERE tbl = '${table}' LIMIT 1`).catch(() => ({ rows: [] })),
+    db.client
+      .execute(
+        `SELECT count(*) AS n FROM sqlite_master m WHERE m.type = 'index' AND m.tbl_name = '${table}'
+           AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 s WHERE s.idx = m.name)`,
+      )
+      .catch(() => ({ rows: [{ n: 0 }] })),
   ])
   const count = Number(rows[0]?.n ?? 0)
   const analysed = stat.rows[0] ? Number(String(stat.rows[0].stat).split(' ')[0]) : undefined
-  if (!statisticsStale(analysed, count)) return
+  if (!statisticsStale(analysed, count, Number(without.rows[0]?.n ?? 0))) return
   const started = performance.now()
   const id = await payload.db.beginTransaction()
   if (id === null || id === undefined) return
