@@ -120,8 +120,8 @@ export async function idsInOrder(
   const { sql: text, params } = query.toSQL()
   const { rows } = await sqlite.client.execute({ sql: `SELECT group_concat(id) AS ids FROM (${text})`, args: params })
   const ids = String(rows[0]?.ids ?? '')
-  // (An item's first place is its place.)
-  return ids ? [...new Set(ids.split(',').map(Number))] : []
+  // (No id twice: with a join the rows are distinct, one per item.)
+  return ids ? ids.split(',').map(Number) : []
 }
 
 /**
