@@ -8,13 +8,13 @@ import { type Id, idsInOrder, readByIds } from './pageIds'
  * Deep catalogue pages without OFFSET. A page far into a list (`?page=3000` of a 100 000-item
  * catalogue) costs the database a step over every row before it, even in the sort's index (about
  * 7 ms at row 50 000 on SQLite; MongoDB's skip does the same), so cold pages got slower as the
- * catalogue grew. An aisle's pages pay from the second: SQLite reads the aisle's items and sorts
+ * catalogue grew. An aisle's pages pay from the first: SQLite reads the aisle's items and sorts
  * them for every page. (The other filters, in stock and a price range, are checked inside the
  * sort's index as it is walked (Items' `indexes`), so their first pages stay cheap; a list of a
  * typed price range read for its page 2 cost more than it saved: 50 000 ids to show 24.) Here,
  * for a list read the way the shop and crawlers read it (over REST or GraphQL, anonymous or an
- * API key, no totals: `pagination=false`) that is at least DEEP_OFFSET rows in, or an aisle's
- * past its first page, the ids of the whole list in its order are read once (ids only, without
+ * API key, no totals: `pagination=false`) that is at least DEEP_OFFSET rows in, or any page of
+ * an aisle, the ids of the whole list in its order are read once (ids only, without
  * building documents), kept in memory, and the page becomes a lookup of its own ids (by primary
  * key, under the caller's access as for any find), put back in the list's order after the read
  * (pageIds.ts).
@@ -51,7 +51,7 @@ export const deepPages: CollectionBeforeOperationHook = async ({ args, collectio
   if (operation !== 'read' || 'id' in args || args.overrideAccess === true || args.pagination !== false || args.draft) return args
   const limit = Number(args.limit)
   const page = Number(args.page ?? 1)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 2) return args
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1) return args
   if ((page - 1) * limit < DEEP_OFFSET && !filtersOnAisles(args.where)) return args
   try {
     const access = await collection.access.read({ req })
