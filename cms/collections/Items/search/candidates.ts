@@ -39,16 +39,21 @@ export async function lookUp(
   if (db.name === 'sqlite') {
     // FTS5 query syntax: each key a quoted string (keys are letters, digits and = > ~ only).
     const match = groups.map((keys) => `(${keys.map((key) => `"${key}"`).join(' OR ')})`).join(all ? ' AND ' : ' OR ')
+    // The candidates come back as one JSON text: libsql hands JavaScript each row and column one
+    // by one, which for 300 candidates was a sixth of a search's CPU. (An ordered subquery keeps
+    // its order through the aggregate: SQLite does not flatten it.)
     const { rows } = await db.client!.execute({
-      sql: `SELECT i.id, i.name, ${text ? 'i.search_text' : "''"} AS search_text, i.sold_out FROM ${SQLITE_TABLE} s JOIN items i ON i.id = s.rowid
-            WHERE ${SQLITE_TABLE} MATCH ? AND i._status = 'published' ORDER BY s.rowid LIMIT ?`,
+      sql: `SELECT json_group_array(json_array(id, name, search_text, sold_out)) AS found FROM (
+              SELECT i.id, i.name, ${text ? 'i.search_text' : "''"} AS search_text, i.sold_out FROM ${SQLITE_TABLE} s JOIN items i ON i.id = s.rowid
+              WHERE ${SQLITE_TABLE} MATCH ? AND i._status = 'published' ORDER BY s.rowid LIMIT ?)`,
       args: [match, limit],
     })
-    return rows.map((row) => ({
-      id: Number(row.id),
-      name: String(row.name),
-      searchText: (row.search_text as string | null) ?? '',
-      soldOut: Boolean(row.sold_out),
+    const found = JSON.parse(String(rows[0]?.found ?? '[]')) as Array<[number, string, string | null, number | null]>
+    return found.map(([id, name, searchText, soldOut]) => ({
+      id,
+      name: String(name),
+      searchText: searchText ?? '',
+      soldOut: Boolean(soldOut),
     }))
   }
   const collection = db.collections![ITEMS]!.collection
