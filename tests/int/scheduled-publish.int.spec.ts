@@ -58,6 +58,9 @@ async function queueJobs(jobs: Job[]): Promise<void> {
   if (databaseKind() === 'sqlite') {
     const db = createClient({ url: uri })
     try {
+      // As every CMS connection does: wait for the write lock (the two CMS processes claim due
+      // jobs every second) instead of failing at once with "database is locked".
+      await db.execute('PRAGMA busy_timeout = 5000')
       for (const job of jobs) {
         await db.execute({
           sql: `INSERT INTO payload_jobs (input, task_slug, queue, wait_until, processing, has_error, total_tried) VALUES (?, 'schedulePublish', 'default', ?, 0, 0, 0)`,
