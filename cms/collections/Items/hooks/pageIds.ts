@@ -94,23 +94,13 @@ export async function idsInOrder(
     })
     return docs.map((doc) => (doc as { id: Id }).id)
   }
-  const tableName = sqlite.tableNameMap.get(ITEMS)!
-  const table = sqlite.tables[tableName]!
-  const built = buildQuery({
-    adapter: sqlite as never,
-    fields: req.payload.collections[ITEMS].config.flattenedFields,
-    sort,
-    tableName,
-    where,
-  })
+  const table = itemsTable(sqlite)
+  const built = payloadQuery(req, sqlite, where, sort)
   // A join (an aisle's items) may repeat an item: distinct rows, with the columns they are
   // ordered by (as Payload's own find selects them).
   const columns = { id: table.id, ...Object.fromEntries(built.orderBy.map(({ column }, i) => [`order${i}`, column])) }
   const select = built.joins.length > 0 ? sqlite.drizzle.selectDistinct(columns) : sqlite.drizzle.select({ id: table.id })
-  let query = select.from(table).$dynamic()
-  for (const join of built.joins) query = query[join.type ?? 'leftJoin'](join.table, join.condition)
-  const where_ = built.where && and ? sql`(${built.where}) and (${and})` : (built.where ?? and)
-  if (where_) query = query.where(where_)
+  let query = withPayloadQuery(select.from(table).$dynamic(), built, and)
   query = query.orderBy(...built.orderBy.map(({ column, order }) => order(column)))
   if (limit !== undefined) return (await query.limit(limit).offset(offset ?? 0)).map((row) => row.id)
   // A whole list as one text: handing 100 000 rows to JavaScript one by one took 160 ms (the
@@ -131,16 +121,37 @@ export async function idsInOrder(
 export async function countWithJoins(req: PayloadRequest, where: Where, and: Sql): Promise<number | undefined> {
   const sqlite = sqliteOf(req)
   if (!sqlite) return undefined
-  const tableName = sqlite.tableNameMap.get(ITEMS)!
-  const table = sqlite.tables[tableName]!
-  const built = buildQuery({ adapter: sqlite as never, fields: req.payload.collections[ITEMS].config.flattenedFields, tableName, where })
+  const table = itemsTable(sqlite)
+  const built = payloadQuery(req, sqlite, where)
   if (built.joins.length === 0) return undefined
-  let query = sqlite.drizzle
-    .select({ count: sql`count(distinct ${table.id})` })
-    .from(table)
-    .$dynamic()
-  for (const join of built.joins) query = query[join.type ?? 'leftJoin'](join.table, join.condition)
-  query = query.where(built.where ? sql`(${built.where}) and (${and})` : and)
+  const query = withPayloadQuery(
+    sqlite.drizzle
+      .select({ count: sql`count(distinct ${table.id})` })
+      .from(table)
+      .$dynamic(),
+    built,
+    and,
+  )
   const rows = (await query) as unknown as Array<{ count: number }>
   return Number(rows[0]?.count ?? 0)
+}
+
+type Built = ReturnType<typeof buildQuery>
+
+/** Payload's own WHERE, joins and ORDER BY for a find on items (the SQL its find would run). */
+function payloadQuery(req: PayloadRequest, sqlite: Sqlite, where: Where, sort?: string[]): Built {
+  return buildQuery({
+    adapter: sqlite as never,
+    fields: req.payload.collections[ITEMS].config.flattenedFields,
+    sort,
+    tableName: sqlite.tableNameMap.get(ITEMS)!,
+    where,
+  })
+}
+
+/** A select with Payload's joins and WHERE, and the SQL condition `and` beside it. */
+function withPayloadQuery(query: SqliteQuery, built: Built, and?: Sql): SqliteQuery {
+  for (const join of built.joins) query = query[join.type ?? 'leftJoin'](join.table, join.condition)
+  const where = built.where && and ? sql`(${built.where}) and (${and})` : (built.where ?? and)
+  return where ? query.where(where) : query
 }

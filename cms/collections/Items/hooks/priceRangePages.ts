@@ -10,6 +10,7 @@ import {
 
 import { ITEMS } from '../../../slugs'
 import { countWithJoins, idsInOrder, itemsTable, readByIds, sqliteOf } from './pageIds'
+import { sortKeys } from './tieBreakSort'
 
 /**
  * A page of a price range shown in another order (a shopper's "$2 to $30, by name"), on SQLite.
@@ -33,26 +34,37 @@ export const priceRangePages: CollectionBeforeOperationHook = async ({ args, col
   const limit = Number(args.limit)
   const page = Number(args.page ?? 1)
   if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1) return args
-  const sort = Array.isArray(args.sort) ? (args.sort as string[]) : typeof args.sort === 'string' ? args.sort.split(',') : []
+  const sort = sortKeys(args.sort)
   // Shown by price, the range is read in order from the price index already.
   if (sort.length === 0 || sort[0]!.replace(/^-/, '') === 'price') return args
-  const split = splitUpperPriceBound(args.where)
-  if (!split) return args
   try {
-    const access = await collection.access.read({ req })
-    if (typeof access !== 'object' || access === null) return args
-    // The same checks Payload's find makes on the caller's filter (fields they may query).
-    await validateQueryPaths({ collectionConfig: req.payload.collections[ITEMS].config, overrideAccess: false, req, where: args.where })
-    const price = itemsTable(sqlite).price
-    const ids = await idsInOrder(req, combineQueries(split.rest, access), sort, {
-      limit,
-      offset: (page - 1) * limit,
-      and: sql`+${price} ${sql.raw(split.upper.inclusive ? '<=' : '<')} ${split.upper.value}`,
-    })
-    return readByIds(args, ids)
+    const range = await closedRange(args.where, collection.access.read, req)
+    if (!range) return args
+    return readByIds(args, await idsInOrder(req, range.where, sort, { limit, offset: (page - 1) * limit, and: range.upperBound }))
   } catch (error) {
     req.payload.logger.debug({ err: error }, 'price range page read by Payload')
     return args
+  }
+}
+
+type ReadAccess = (args: { req: PayloadRequest }) => unknown
+
+/**
+ * A closed price range in `where`, read by someone who sees only published items: the rest of the
+ * filter under their access, and the upper bound as SQL kept off the price index. Undefined for
+ * any other filter or caller (staff), which Payload answers itself. Makes the checks Payload's
+ * find makes on the caller's filter (the fields they may query).
+ */
+async function closedRange(where: Where, readAccess: ReadAccess, req: PayloadRequest) {
+  const split = splitUpperPriceBound(where)
+  if (!split) return undefined
+  const access = await readAccess({ req })
+  if (typeof access !== 'object' || access === null) return undefined
+  await validateQueryPaths({ collectionConfig: req.payload.collections[ITEMS].config, overrideAccess: false, req, where })
+  const price = itemsTable(sqliteOf(req)!).price
+  return {
+    where: combineQueries(split.rest, access as Where),
+    upperBound: sql`+${price} ${sql.raw(split.upper.inclusive ? '<=' : '<')} ${split.upper.value}`,
   }
 }
 
@@ -69,23 +81,13 @@ const counted = new WeakMap<object, number>()
  */
 async function priceRangeCount<T extends { where?: Where; overrideAccess?: boolean }>(
   args: T,
-  readAccess: (args: { req: PayloadRequest }) => unknown,
+  readAccess: ReadAccess,
   req: PayloadRequest,
 ): Promise<T> {
-  const sqlite = sqliteOf(req)
-  if (!sqlite || !args.where || args.overrideAccess === true) return args
-  const split = splitUpperPriceBound(args.where)
-  if (!split) return args
+  if (!sqliteOf(req) || !args.where || args.overrideAccess === true) return args
   try {
-    const access = await readAccess({ req })
-    if (typeof access !== 'object' || access === null) return args
-    await validateQueryPaths({ collectionConfig: req.payload.collections[ITEMS].config, overrideAccess: false, req, where: args.where })
-    const price = itemsTable(sqlite).price
-    const total = await countWithJoins(
-      req,
-      combineQueries(split.rest, access as Where),
-      sql`+${price} ${sql.raw(split.upper.inclusive ? '<=' : '<')} ${split.upper.value}`,
-    )
+    const range = await closedRange(args.where, readAccess, req)
+    const total = range && (await countWithJoins(req, range.where, range.upperBound))
     if (total === undefined) return args
     const rewritten: T = { ...args, where: { and: [{ id: { equals: 0 } }, { id: { not_equals: 0 } }] } }
     counted.set(rewritten, total)

@@ -16,7 +16,8 @@ export const tieBreakSort: CollectionBeforeOperationHook = ({ args, collection, 
   return { ...args, sort: [...keys, descending ? '-createdAt' : 'createdAt'] }
 }
 
-function sortKeys(sort: unknown): string[] {
+/** A Payload sort (`'price,-name'`, a list, or nothing) as its keys. */
+export function sortKeys(sort: unknown): string[] {
   const list = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
   return list
     .filter((key): key is string => typeof key === 'string')
