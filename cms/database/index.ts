@@ -13,6 +13,7 @@ import type { Logger } from '../../shared/logger.ts'
 import { migrations } from '../migrations'
 import { emptyUniqueAsAbsent } from './emptyUniqueAsAbsent'
 import { withJobsClaimedOnce } from './jobClaims'
+import { keepPreparedStatements } from './statementCache'
 import { DEV_SQLITE_URL, isMongoUri, SQLITE_URL, sqliteFile } from './urls'
 
 let mongoosePluginAdded = false
@@ -43,6 +44,8 @@ export function databaseAdapter(uri: string | undefined, { logger }: { logger?: 
   // refuses to migrate; so the two builds keep separate files.
   const url = uri || (process.env.NODE_ENV === 'production' ? SQLITE_URL : DEV_SQLITE_URL)
   ensureFolderFor(url)
+  // Each statement text prepared once per connection, not once per query (./statementCache.ts).
+  keepPreparedStatements()
   return withBusyTimeoutOnEveryConnection(
     sqliteAdapter({
       client: { url },

@@ -11,7 +11,8 @@
  * - most of the time is Payload's and drizzle's JavaScript per create (hooks, building ~7 SQL
  *   statements, reading the row back), which nothing here may skip;
  * - a quarter was libsql preparing the same seven statements again for every item and asking each
- *   for its columns twice: prepared statements are kept per connection (see keepStatements);
+ *   for its columns twice: the SQLite adapter keeps prepared statements per connection
+ *   (cms/database/statementCache.ts);
  * - each create also waits off the event loop between its steps: sixteen creates in flight keep
  *   the loop busy meanwhile (four left it idle a third of the time);
  * - SQLite's own work (the rows, ~40 index entries, the search index's trigger) is a fifth: the
@@ -20,7 +21,6 @@
  */
 import os from 'node:os'
 import config from '@payload-config'
-import Database from 'libsql'
 import { commitTransaction, createLocalReq, getPayload, initTransaction, killTransaction } from 'payload'
 
 import { closeDatabase } from '../../cms/database/index.ts'
@@ -36,38 +36,6 @@ const IN_FLIGHT = Number(process.env.SEED_IN_FLIGHT ?? 16)
 // index pages are read back from the file on every insert, and seeding slows to a crawl.
 const CACHE_KIB = Number(process.env.SEED_CACHE_KIB ?? 512 * 1024)
 
-type Statement = { columns: () => unknown }
-
-/**
- * @libsql/client prepares every statement anew (its executeStmt calls `prepare` each time) and
- * reads the statement's columns twice; Payload sends the same few statements for every item, so
- * preparing them once per connection saves about a quarter of the seeding's CPU. libsql has no
- * statement cache of its own (better-sqlite3 users keep statements themselves, as here). Only in
- * this seeding process; the CMS is untouched. A statement is only ever used synchronously (bound,
- * stepped to the end, reset by the next use), so sharing it between creates in flight is safe.
- */
-function keepStatements(): void {
-  const prototype = Database.prototype as unknown as { prepare: (sql: string) => Statement }
-  const prepare = prototype.prepare
-  const kept = new WeakMap<object, Map<string, Statement>>()
-  prototype.prepare = function (this: object, sql: string): Statement {
-    let statements = kept.get(this)
-    if (!statements) kept.set(this, (statements = new Map()))
-    let statement = statements.get(sql)
-    if (!statement) {
-      // Payload binds its values, so a few dozen texts at most; a bound in case that changes.
-      if (statements.size > 500) statements.clear()
-      statement = prepare.call(this, sql)
-      const columns = statement.columns.bind(statement)
-      let known: unknown
-      statement.columns = () => (known ??= columns())
-      statements.set(sql, statement)
-    }
-    return statement
-  }
-}
-
-keepStatements()
 const payload = await getPayload({ config })
 const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client
 const items = benchItems(count)
