@@ -9,6 +9,7 @@ import { AttemptCounters } from './cms/collections/AttemptCounters'
 import { AuditLog } from './cms/collections/AuditLog'
 import { Categories } from './cms/collections/Categories'
 import { Items } from './cms/collections/Items'
+import { ensureAisleOrderInDev } from './cms/collections/Items/aisleOrder'
 import { backfillSearchTerms } from './cms/collections/Items/search/databaseIndex'
 import { MEDIA_MAX_BYTES, Media } from './cms/collections/Media'
 import { Users } from './cms/collections/Users'
@@ -90,6 +91,7 @@ export default buildConfig({
   onInit: async (payload) => {
     runTasksAfterCommit(payload.db)
     await backfillSearchTerms(payload)
+    await ensureAisleOrderInDev(payload)
     await seed(payload, cmsConfig)
     // After the seed, so a first start plans the demo catalogue from its statistics too.
     await keepPlannerStatistics(payload)

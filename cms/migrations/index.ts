@@ -14,6 +14,7 @@ import * as migration_20261130_045021_item_seo from './20261130_045021_item_seo'
 import * as migration_20261130_050705_media_storage_fields from './20261130_050705_media_storage_fields';
 import * as migration_20261130_092809_filter_covering_indexes from './20261130_092809_filter_covering_indexes';
 import * as migration_20261130_095000_aisle_item_lookup_index from './20261130_095000_aisle_item_lookup_index';
+import * as migration_20261130_120000_aisle_order from './20261130_120000_aisle_order';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261130_095000_aisle_item_lookup_index.up,
     down: migration_20261130_095000_aisle_item_lookup_index.down,
     name: '20261130_095000_aisle_item_lookup_index',
+  },
+  {
+    up: migration_20261130_120000_aisle_order.up,
+    down: migration_20261130_120000_aisle_order.down,
+    name: '20261130_120000_aisle_order',
   },
 ];

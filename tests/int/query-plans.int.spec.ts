@@ -84,45 +84,17 @@ const planOf = (sql: string) => planOfStatement(database, sql)
 /**
  * Fails on a sort in a temporary B-tree or a full scan of items. A price range shown in another
  * order is no exception: the sort's index carries the price and is walked
- * (cms/collections/Items/hooks/priceRangePages.ts); an aisle may be read from its own rows.
+ * (cms/collections/Items/hooks/priceRangePages.ts).
  */
-function expectIndexedPlans(statements: string[], { aisle = false, scans = false } = {}) {
+function expectIndexedPlans(statements: string[], { scans = false } = {}) {
   expect(statements.length, 'no SQL on items was logged for this request').toBeGreaterThan(0)
   for (const sql of statements) {
     const plan = planOf(sql)
-    // An aisle's items: either the sort's index walked, each item's aisles looked up in
-    // items_rels from an index alone; or (what SQLite picks once it knows an aisle holds a 25th
-    // of the catalogue) that aisle's rows from items_rels' aisle index, and only they sorted.
-    if (aisle && /items_rels/.test(sql) && !/"items"\."id" in/.test(sql)) {
-      const context = `${sql}\n  plan: ${plan.join(' | ')}`
-      const fromTheAisle = plan.some((step) => /^SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\)$/.test(step))
-      if (fromTheAisle) {
-        const allowed = [
-          /^CO-ROUTINE \(subquery-\d+\)$/,
-          /^SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\)$/,
-          // Each item looked up by id in the small index of what the shop filters and sorts on
-          // (cms/migrations/20261130_095000_aisle_item_lookup_index.ts).
-          /^SEARCH items USING COVERING INDEX (items_id_shop_filters_idx \(id=\? AND _status=\?( AND \w+[=<>]\?)*\)|items__status_idx \(_status=\? AND rowid=\?\))$/,
-          /^SEARCH \S+ USING INTEGER PRIMARY KEY \(rowid=\?\)( LEFT-JOIN)?$/,
-          /^USE TEMP B-TREE FOR (DISTINCT|ORDER BY|GROUP BY|count\(DISTINCT\))$/,
-          /^SCAN \(subquery-\d+\)$/,
-        ]
-        expect(
-          plan.filter((step) => !allowed.some((pattern) => pattern.test(step))),
-          context,
-        ).toEqual([])
-        continue
-      }
-      expect(
-        plan.some((step) => /^SEARCH \S+ USING COVERING INDEX items_rels_parent_order_path_categories_idx \(parent_id=\?\)$/.test(step)),
-        context,
-      ).toBe(true)
-    }
     const context = `${sql}\n  plan: ${plan.join(' | ')}`
-    // (An aisle's join repeats no item, but Payload asks for distinct rows: SQLite keeps the ids it
-    // has given in a B-tree as it goes, which stops with the page, unlike a sort.)
-    const sorts = plan.some((step) => step.includes('USE TEMP B-TREE') && !(aisle && step === 'USE TEMP B-TREE FOR DISTINCT'))
-    expect(sorts, context).toBe(false)
+    expect(
+      plan.some((step) => step.includes('USE TEMP B-TREE')),
+      context,
+    ).toBe(false)
     if (scans) continue
     expect(
       plan.some((step) => /^SCAN items\b/.test(step)),
@@ -133,6 +105,30 @@ function expectIndexedPlans(statements: string[], { aisle = false, scans = false
       context,
     ).toBe(true)
   }
+}
+
+/**
+ * An aisle's page or count (cms/collections/Items/hooks/aislePages.ts): read from one of the
+ * aisle's indexes in items_aisle_order, led by the aisle and published, never sorted, never the
+ * whole table; then (a page) its rows by primary key.
+ */
+const AISLE_INDEX_SEARCH = /^SEARCH items_aisle_order USING COVERING INDEX items_aisle_order_\w+_idx \(aisle_id=\? AND _status=\?/
+
+async function expectAisleIndexPlans(query: string, { path = 'items' } = {}) {
+  const requestId = `plan-${randomUUID()}`
+  const response = await rest(cms.url, `${path}?${query}`, { headers: { 'x-request-id': requestId } })
+  expect(response.status, JSON.stringify(response.body)).toBe(200)
+  const statements = await statementsOnCms(cms, requestId, 'items_aisle_order')
+  expect(statements.length, "no SQL on the aisle's index was logged for this request").toBeGreaterThan(0)
+  for (const sql of statements) {
+    const plan = planOf(sql)
+    expect(plan, sql).toEqual([
+      expect.stringMatching(/^SEARCH items_aisle_order USING COVERING INDEX items_aisle_order_\w+_idx \(aisle_id=\? AND _status=\?/),
+    ])
+  }
+  const items = await statementsOn(requestId)
+  if (path === 'items') expectIndexedPlans(items)
+  for (const sql of items) expect(sql).not.toMatch(/items_rels/)
 }
 
 async function restPlans(
@@ -173,32 +169,16 @@ describe.skipIf(databaseKind() !== 'sqlite')("the shop's queries, as Payload run
     for (const sql of statements) expect(planOf(sql).join(' | '), sql).toMatch(/USING COVERING INDEX/)
   })
 
-  it.each(views)('an aisle page %s', async (_name, view) => {
-    const query: RestQuery = catalogueQuery({ ...DEFAULT_VIEW, ...view }, aisleId)
-    expectIndexedPlans(await restPlans(stringify(query)), { aisle: true })
+  it.each(views)('an aisle page %s, from the aisle index', async (_name, view) => {
+    await expectAisleIndexPlans(stringify(catalogueQuery({ ...DEFAULT_VIEW, ...view }, aisleId)))
   })
 
   it.each([
     ['everything', {}],
     ['in stock', { inStock: true }],
-  ] as Array<[string, Partial<CatalogueView>]>)("an aisle page's count of %s, from indexes alone", async (_name, view) => {
-    const statements = await restPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, ...view }, aisleId)), { path: 'items/count' })
-    expectIndexedPlans(statements, { aisle: true })
-    // SQLite starts from the aisle's rows in items_rels and looks each item up by its id in a
-    // small covering index: that aisle's items, never the whole catalogue, never their rows.
-    for (const sql of statements) {
-      expect(planOf(sql).join(' | '), sql).toMatch(
-        /^CO-ROUTINE \(subquery-\d+\) \| SEARCH \S+ USING INDEX items_rels_categories_id_idx \(categories_id=\?\) \| SEARCH items USING COVERING INDEX items_id_shop_filters_idx \(id=\? AND _status=\?( AND sold_out=\?)?\)/,
-      )
-    }
-  })
-
-  it("an aisle page's count of a price range, from the aisle's rows", async () => {
-    const statements = await restPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, inStock: true, min: 100, max: 2000 }, aisleId)), {
-      path: 'items/count',
-    })
-    expectIndexedPlans(statements, { aisle: true })
-    expect(statements.join('\n')).toMatch(/\+"items"\."price" <= \?/)
+    ['a price range, in stock', { inStock: true, min: 100, max: 2000 }],
+  ] as Array<[string, Partial<CatalogueView>]>)("an aisle page's count of %s, from the aisle index", async (_name, view) => {
+    await expectAisleIndexPlans(stringify(catalogueCountQuery({ ...DEFAULT_VIEW, ...view }, aisleId)), { path: 'items/count' })
   })
 
   it('the aisles for the header menu, from an index', async () => {
@@ -249,8 +229,11 @@ describe.skipIf(databaseKind() !== 'sqlite')("the README's API examples", () => 
       },
     )
     expect(JSON.parse(output).errors, output).toBeUndefined()
+    // An aisle's items come from the aisle's index (SQL on items_aisle_order, checked the same way).
+    const aisleStatements = await statementsOnCms(cms, requestId, 'items_aisle_order')
+    for (const sql of aisleStatements) expect(planOf(sql), sql).toEqual([expect.stringMatching(AISLE_INDEX_SEARCH)])
+    if (command.includes('where[categories][in]')) expect(aisleStatements.length, command).toBeGreaterThan(0)
     expectIndexedPlans(await statementsOn(requestId), {
-      aisle: command.includes('where[categories][in]'),
       // A search by words inside names (`like`, what the search endpoint replaces) reads every
       // item it may show, but never sorts them all.
       scans: command.includes('[like]'),

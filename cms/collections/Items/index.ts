@@ -11,11 +11,12 @@ import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
+import { aislePages } from './hooks/aislePages'
 import { deepPages } from './hooks/deepPages'
 import { lowStockAlert } from './hooks/lowStockAlert'
 import { normalizeSku } from './hooks/normalizeSku'
-import { pageOrder } from './hooks/pageIds'
-import { priceRangeCountResult, priceRangePages } from './hooks/priceRangePages'
+import { countResult, pageOrder } from './hooks/pageIds'
+import { priceRangePages } from './hooks/priceRangePages'
 import { shopperFields } from './hooks/shopperFields'
 import { tieBreakSort } from './hooks/tieBreakSort'
 import { searchItems } from './search/endpoint'
@@ -36,8 +37,8 @@ const SHOP_MONEY = { currency: cmsConfig.SHOP_CURRENCY, locale: cmsConfig.SHOP_L
  * Aisle pages (`categories` in [an aisle] under the published filter, in each of the shop's sorts).
  * MongoDB keeps an item's aisles in the item itself (an array), so each sort gets an index with
  * the aisle after _status (a multikey index): the page is read in order from it. SQLite keeps
- * them in items_rels, which these cannot name (it would refuse them), so there the sort indexes
- * above serve aisle pages too, with items_rels indexed by a hand-written migration.
+ * them in items_rels, which these cannot name (it would refuse them), so there each aisle's items
+ * are kept in the shop's orders in a table of their own (aisleOrder.ts, hooks/aislePages.ts).
  */
 const aisleIndexes: NonNullable<CollectionConfig['indexes']> = isMongoUri(cmsConfig.DATABASE_URI)
   ? [
@@ -94,9 +95,9 @@ export const Items: CollectionConfig = {
   ],
   hooks: {
     // Every sort ends with createdAt in the direction of its last key, so an index serves it.
-    // Deep pages and closed price ranges: a page read as its ids, found from the sort's index.
-    beforeOperation: [tieBreakSort, deepPages, priceRangePages],
-    afterOperation: [pageOrder, priceRangeCountResult],
+    // Aisle pages, deep pages and closed price ranges: a page read as its ids, found from an index.
+    beforeOperation: [tieBreakSort, aislePages, deepPages, priceRangePages],
+    afterOperation: [pageOrder, countResult],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
     // caches the catalogue, is told at once that what shoppers see has changed.

@@ -14,30 +14,80 @@ export type Id = number | string
 /** The ids of a rewritten read, in the list's order, until its result comes back. */
 const pageOrders = new WeakMap<object, Id[]>()
 
+/** A rewritten read's totals, when its caller asked for them (`pagination`), counted by the hook. */
+export type Paging = { totalDocs: number; page: number; limit: number }
+const pagings = new WeakMap<object, Paging>()
+
 /**
  * The read of `args` rewritten to the page whose rows are `ids`, in that order. The filter is the
  * list's already: repeating it would let the database prefer a filter's index (a price range)
  * over the primary-key lookups. Read in id order, which every database serves from its primary
- * key; pageOrder restores the list's. No ids: a lookup that matches nothing (never an offset).
+ * key; pageOrder restores the list's, and the totals of `paging` when given. No ids: a lookup
+ * that matches nothing (never an offset).
  */
-export function readByIds<T extends { page?: unknown; sort?: unknown; where?: unknown }>(args: T, ids: Id[], first?: Id): T {
-  if (ids.length === 0) {
-    const any = first ?? 0
-    return { ...args, page: 1, where: { and: [{ id: { equals: any } }, { id: { not_equals: any } }] } }
-  }
-  const page = { ...args, page: 1, sort: 'id', where: { id: { in: ids } } }
-  pageOrders.set(page, ids)
+export function readByIds<T extends { page?: unknown; sort?: unknown; where?: unknown }>(
+  args: T,
+  ids: Id[],
+  first?: Id,
+  paging?: Paging,
+): T {
+  const any = first ?? 0
+  const page: T =
+    ids.length === 0
+      ? { ...args, page: 1, where: { and: [{ id: { equals: any } }, { id: { not_equals: any } }] } }
+      : { ...args, page: 1, sort: 'id', where: { id: { in: ids } } }
+  if (ids.length > 0) pageOrders.set(page, ids)
+  if (paging) pagings.set(page, paging)
   return page
 }
 
-/** After a rewritten read: its documents in the list's order (they were read in id order). */
+/** After a rewritten read: its documents in the list's order (they were read in id order), and its totals. */
 export const pageOrder: CollectionAfterOperationHook = ({ args, operation, result }) => {
-  const ids = operation === 'find' ? pageOrders.get(args) : undefined
+  if (operation !== 'find') return result
+  const ids = pageOrders.get(args)
+  const paging = pagings.get(args)
   const found = result as { docs?: Array<{ id: Id }> } | undefined
-  if (!ids || !Array.isArray(found?.docs)) return result
-  const position = new Map(ids.map((id, index) => [String(id), index]))
-  const docs = [...found.docs].sort((a, b) => (position.get(String(a.id)) ?? 0) - (position.get(String(b.id)) ?? 0))
-  return { ...found, docs } as typeof result
+  if ((!ids && !paging) || !Array.isArray(found?.docs)) return result
+  let docs = found.docs
+  if (ids) {
+    const position = new Map(ids.map((id, index) => [String(id), index]))
+    docs = [...docs].sort((a, b) => (position.get(String(a.id)) ?? 0) - (position.get(String(b.id)) ?? 0))
+  }
+  return { ...found, docs, ...(paging ? totals(paging) : {}) } as typeof result
+}
+
+/** The totals Payload's find gives for a page of `paging.limit` rows. */
+function totals({ totalDocs, page, limit }: Paging) {
+  const totalPages = Math.ceil(totalDocs / limit)
+  return {
+    totalDocs,
+    totalPages,
+    page,
+    pagingCounter: (page - 1) * limit + 1,
+    hasPrevPage: page > 1,
+    hasNextPage: page < totalPages,
+    prevPage: page > 1 ? page - 1 : null,
+    nextPage: page < totalPages ? page + 1 : null,
+  }
+}
+
+/** Counts made by a hook, by the count's rewritten arguments, until countResult hands them back. */
+const counted = new WeakMap<object, number>()
+
+/**
+ * A count made by a hook (`total`): Payload's count then runs on a filter that matches nothing
+ * by primary key, and countResult gives back `total`.
+ */
+export function countedAs<T extends object>(args: T, total: number): T {
+  const rewritten: T = { ...args, where: { and: [{ id: { equals: 0 } }, { id: { not_equals: 0 } }] } }
+  counted.set(rewritten, total)
+  return rewritten
+}
+
+/** After a count made by a hook (countedAs): its total. */
+export const countResult: CollectionAfterOperationHook = ({ args, operation, result }) => {
+  const total = operation === 'count' ? counted.get(args) : undefined
+  return total === undefined ? result : ({ totalDocs: total } as typeof result)
 }
 
 type Sql = ReturnType<typeof sql>
@@ -55,7 +105,7 @@ type Select = (columns: object) => { from: (table: unknown) => { $dynamic: () =>
 export type Sqlite = {
   name: 'sqlite'
   client: { execute: (query: { sql: string; args: unknown[] }) => Promise<{ rows: Array<Record<string, unknown>> }> }
-  drizzle: { select: Select; selectDistinct: Select }
+  drizzle: { select: Select; selectDistinct: Select; all: <T>(query: Sql) => Promise<T[]> }
   tables: Record<string, Record<string, unknown> & { id: unknown }>
   tableNameMap: Map<string, string>
 }

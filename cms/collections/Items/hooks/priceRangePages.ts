@@ -1,15 +1,8 @@
 import { sql } from '@payloadcms/db-sqlite'
-import {
-  type CollectionAfterOperationHook,
-  type CollectionBeforeOperationHook,
-  combineQueries,
-  type PayloadRequest,
-  validateQueryPaths,
-  type Where,
-} from 'payload'
+import { type CollectionBeforeOperationHook, combineQueries, type PayloadRequest, validateQueryPaths, type Where } from 'payload'
 
 import { ITEMS } from '../../../slugs'
-import { countWithJoins, idsInOrder, itemsTable, readByIds, sqliteOf } from './pageIds'
+import { countedAs, countWithJoins, idsInOrder, itemsTable, readByIds, sqliteOf } from './pageIds'
 import { sortKeys } from './tieBreakSort'
 
 /**
@@ -68,16 +61,12 @@ async function closedRange(where: Where, readAccess: ReadAccess, req: PayloadReq
   }
 }
 
-/** Counts made here, by the count's rewritten arguments, until priceRangeCountResult hands them back. */
-const counted = new WeakMap<object, number>()
-
 /**
  * The count of a closed price range in an aisle (the shop's page count): Payload's count joins
  * the aisles and SQLite, misjudging the range the same way, reads the whole range through the
  * price index and looks each item's aisles up (30 ms for "$1–$23, in stock" at 100 000 items);
  * with the upper bound kept off the index it starts from the aisle's own rows (2 ms). Counted
- * here, under the caller's access; Payload's count then runs on a filter that matches nothing by
- * primary key, and priceRangeCountResult gives back this count.
+ * here, under the caller's access (pageIds.ts: countedAs).
  */
 async function priceRangeCount<T extends { where?: Where; overrideAccess?: boolean }>(
   args: T,
@@ -88,20 +77,11 @@ async function priceRangeCount<T extends { where?: Where; overrideAccess?: boole
   try {
     const range = await closedRange(args.where, readAccess, req)
     const total = range && (await countWithJoins(req, range.where, range.upperBound))
-    if (total === undefined) return args
-    const rewritten: T = { ...args, where: { and: [{ id: { equals: 0 } }, { id: { not_equals: 0 } }] } }
-    counted.set(rewritten, total)
-    return rewritten
+    return total === undefined ? args : countedAs(args, total)
   } catch (error) {
     req.payload.logger.debug({ err: error }, 'price range count by Payload')
     return args
   }
-}
-
-/** After a count made by priceRangeCount: its total. */
-export const priceRangeCountResult: CollectionAfterOperationHook = ({ args, operation, result }) => {
-  const total = operation === 'count' ? counted.get(args) : undefined
-  return total === undefined ? result : ({ totalDocs: total } as typeof result)
 }
 
 type Bound = { value: number; inclusive: boolean }
