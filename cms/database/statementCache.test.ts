@@ -81,7 +81,14 @@ describe('selectsStar', () => {
   it('tells a `*` select, whose columns follow the schema, from a count', () => {
     expect(selectsStar('select * from items')).toBe(true)
     expect(selectsStar('select "items".* from "items"')).toBe(true)
+    expect(selectsStar('insert into items (name) values (?) returning *')).toBe(true)
     expect(selectsStar('select count(*) from items')).toBe(false)
+    // Payload's read of an item with its aisles: a `*` inside a subquery, its own columns as written.
+    expect(
+      selectsStar(
+        'select "id", (select json_group_array("path") from (select * from "items_rels" where "parent_id" = "items"."id")) as "_rels" from "items"',
+      ),
+    ).toBe(false)
     expect(selectsStar('select "id", "name" from "items" where "price" > ?')).toBe(false)
   })
 })

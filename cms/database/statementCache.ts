@@ -12,7 +12,7 @@
  * Safe to share: @libsql/client only uses a statement synchronously (bound, stepped to its end,
  * reset by the next use), so two requests in flight never interleave on one. SQLite re-prepares a
  * kept statement by itself when the schema changes (a migration); its column names only change
- * then for a `*` select, whose columns are therefore never kept.
+ * then for a statement that selects `*`, whose columns are therefore never kept.
  */
 import Database from 'libsql'
 
@@ -58,5 +58,10 @@ export function keptPrepare(prepare: Prepare): Prepare {
   }
 }
 
-/** Whether the statement's columns follow the schema (`select *`, `t.*`), not its text. */
-export const selectsStar = (sql: string): boolean => /\*/.test(sql.replace(/count\(\s*\*\s*\)/gi, ''))
+/**
+ * Whether the statement's result columns follow the schema rather than its text: a `*` in its
+ * outermost select list (`select *`, `select t.*`) or its `returning`. One inside a subquery
+ * (Payload's relationship reads) or a count leaves them as written.
+ */
+export const selectsStar = (sql: string): boolean =>
+  /^\s*select\s+(distinct\s+)?([\w"`]+\.)?\*/i.test(sql) || /\breturning\s+([\w"`]+\.)?\*/i.test(sql)
