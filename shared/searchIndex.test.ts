@@ -41,12 +41,25 @@ describe('wordMatch', () => {
     expect(wordMatch('rics', 'rice')).toBe(0) // four letters: no typo allowed
     expect(wordMatch('chcolaet', 'chocolate')).toBe(0)
   })
+
+  it('a prefix with one typo, as a shopper types on: changed, added, missing or swapped letters', () => {
+    expect(wordMatch('chocl', 'chocolate')).toBe(1) // changed (choco)
+    expect(wordMatch('xhoco', 'chocolate')).toBe(1) // changed, first letter
+    expect(wordMatch('chocko', 'chocolate')).toBe(1) // added
+    expect(wordMatch('chcol', 'chocolate')).toBe(1) // missing (chocol)
+    expect(wordMatch('chcoo', 'chocolate')).toBe(1) // swapped (choco)
+    expect(wordMatch('detergan', 'detergent')).toBe(1)
+    expect(wordMatch('chxxl', 'chocolate')).toBe(0) // two typos
+    expect(wordMatch('chol', 'chocolate')).toBe(0) // four letters: no typo allowed
+  })
 })
 
 /** The index finds a word when the query's keys meet the item's: what both databases compute. */
 const found = (q: string, name: string, description = '') => {
   const terms = new Set(itemSearchTerms(name, `${name} ${description}`.toLowerCase()))
-  return searchPlan(q).every((word) => word.keys.some((key) => terms.has(key)))
+  // (A key ending in `*` asks for every key that begins with it.)
+  const meets = (key: string) => (key.endsWith('*') ? [...terms].some((term) => term.startsWith(key.slice(0, -1))) : terms.has(key))
+  return searchPlan(q).every((word) => word.keys.some(meets))
 }
 
 describe('index keys meet the query keys for every forgiven difference', () => {
@@ -63,13 +76,25 @@ describe('index keys meet the query keys for every forgiven difference', () => {
     ['laundry detergant', 'Laundry Detergent 2 kg'],
     ['jasmin rice', 'Jasmine White Rice 5 kg'],
     ['ricee', 'Jasmine Rice'],
+    // A prefix with one typo.
+    ['chocl', 'Dark Chocolate Bar'],
+    ['chcol', 'Dark Chocolate Bar'],
+    ['chocko', 'Dark Chocolate Bar'],
+    ['chcoo', 'Dark Chocolate Bar'],
+    ['jasmi whiet', 'Jasmine White Rice 5 kg'],
+    ['laundry detrg', 'Laundry Detergent 2 kg'],
   ])('%j finds %j', (q, name) => expect(found(q, name)).toBe(true))
 
   it.each([
     ['rics', 'Jasmine Rice'], // a typo in a four-letter word
     ['chcolaet', 'Dark Chocolate Bar'], // two typos
+    ['chxxl', 'Dark Chocolate Bar'], // a prefix with two typos
     ['chocolate milk', 'Dark Chocolate Bar'], // every word must match
-  ])('%j does not find %j', (q, name) => expect(found(q, name)).toBe(false))
+  ])('%j does not find %j', (q, name) => {
+    // (A prefix key may bring more candidates than match: the ranking checks each.)
+    const candidate = { id: 1, name, searchText: name.toLowerCase() }
+    expect(found(q, name) && rank(searchPlan(q), [candidate]).length > 0).toBe(false)
+  })
 
   it('name keys are marked, so the name can be searched alone', () => {
     const terms = itemSearchTerms('Kaya Toast', 'kaya toast with butter')

@@ -12,6 +12,13 @@
  *   two neighbours swapped) only if their deletion sets meet (the symmetric-delete trick of
  *   SymSpell), so a typo finds its word by exact lookups; the ranking then checks the distance.
  * Keys of name words also come with an `n` in front, so the name can be searched on its own.
+ *
+ * A query word may also be a prefix with a typo ("chocl", on its way to "chocolate"). That needs
+ * no keys of its own: the query asks for some keys by their beginning (a key ending in `*`, an
+ * FTS5 prefix query or an anchored regular expression, both read from the index). A prefix P of
+ * a word W is one edit from the typed T when T without one letter is a prefix of W (`>d`: a
+ * letter added, or the last one changed), or W without one letter begins with T (`~T*`: a letter
+ * missing) or with T without the same letter (`~d*`: one changed, or two swapped).
  */
 import { foldForSearch } from './search.ts'
 
@@ -94,7 +101,10 @@ export function itemSearchTerms(name: string, searchText: string): string[] {
 
 export type QueryWord = {
   word: string
-  /** Keys that find the word exactly, as a prefix or (from TYPO_MIN_QUERY letters) with one typo. */
+  /**
+   * Keys that find the word exactly, as a prefix or (from TYPO_MIN_QUERY letters) with one typo,
+   * as a whole word or as a prefix. A key ending in `*` stands for every key that begins with it.
+   */
   keys: string[]
   /** The same without typos. */
   exactKeys: string[]
@@ -106,7 +116,12 @@ export function searchPlan(q: string): QueryWord[] {
     const exactKeys = [`=${singular(word)}`]
     if (word.length >= 2 && word.length <= PREFIX_MAX) exactKeys.push(`>${word}`)
     const keys = [...exactKeys]
-    if (word.length >= TYPO_MIN_QUERY && typoIndexed(word)) keys.push(`~${word}`, ...deletions(word).map((d) => `~${d}`))
+    if (word.length >= TYPO_MIN_QUERY && typoIndexed(word)) {
+      const deleted = deletions(word)
+      keys.push(`~${word}`, ...deleted.map((d) => `~${d}`))
+      // A prefix with one typo (see the top of this file).
+      if (word.length <= PREFIX_MAX) keys.push(...deleted.map((d) => `>${d}`), `~${word}*`, ...deleted.map((d) => `~${d}*`))
+    }
     return { word, keys: [...new Set(keys)], exactKeys }
   })
 }
@@ -132,11 +147,19 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1) // added / missing
 }
 
-/** How well a query word matches one item word: 3 whole word, 2 prefix, 1 one typo, 0 not at all. */
+/**
+ * How well a query word matches one item word: 3 whole word, 2 prefix, 1 one typo (in the whole
+ * word, or in a prefix of it), 0 not at all.
+ */
 export function wordMatch(query: string, word: string): 0 | 1 | 2 | 3 {
   if (singular(query) === singular(word)) return 3
   if (query.length >= 2 && query.length <= PREFIX_MAX && word.length > query.length && word.startsWith(query)) return 2
-  if (query.length >= TYPO_MIN_QUERY && typoIndexed(query) && typoIndexed(word) && withinOneEdit(query, word)) return 1
+  if (query.length < TYPO_MIN_QUERY || !typoIndexed(query) || !typoIndexed(word)) return 0
+  if (withinOneEdit(query, word)) return 1
+  if (query.length > PREFIX_MAX) return 0
+  // A prefix of the word one edit away: as long as the query, or a letter shorter or longer.
+  for (let length = query.length - 1; length <= query.length + 1 && length < word.length; length++)
+    if (withinOneEdit(query, word.slice(0, length))) return 1
   return 0
 }
 

@@ -178,11 +178,11 @@ try {
   // What the catalogue's filters read of each item (the bench catalogue is the same on every run).
   const priced = benchItems(ITEMS)
   // Each aisle's slug (as the CMS made it) and items: the seed put each item in its product's aisle.
-  const aisleSlugs: Map<string, string> = new Map(
-    (
-      await (await fetch(`${cms.url}/api/categories?${stringify({ limit: 0, depth: 0, select: { name: true, slug: true } })}`)).json()
-    ).docs.map((doc: { name: string; slug: string }) => [doc.name, doc.slug]),
-  )
+  const aisleDocs: Array<{ id: number; name: string; slug: string }> = (
+    await (await fetch(`${cms.url}/api/categories?${stringify({ limit: 0, depth: 0, select: { name: true, slug: true } })}`)).json()
+  ).docs
+  const aisleSlugs = new Map(aisleDocs.map((doc) => [doc.name, doc.slug]))
+  const aisleIds = new Map(aisleDocs.map((doc) => [doc.slug, doc.id]))
   const inAisle = Map.groupBy(priced, (_, i) => benchNameParts(i).product)
   const aisles = benchAisles().map(({ name }) => ({ slug: aisleSlugs.get(name)!, items: inAisle.get(name) ?? [] }))
 
@@ -273,12 +273,21 @@ try {
       ['catalogue, in stock, by price', `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort: 'price-asc', inStock: true }))}`],
       ['catalogue count', `items/count?${stringify(catalogueCountQuery(DEFAULT_VIEW))}`],
       ['item by slug', `items?${stringify(itemBySlugQuery(middle))}`],
+      ...(['name', 'price-asc'] as SortKey[]).map((sort): [string, string] => [
+        `aisle page, ${sort}, in stock, page 2`,
+        `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, inStock: true, page: 2 }, aisleIds.get(aisles[0]!.slug)))}`,
+      ]),
+      [
+        'aisle count, a price range',
+        `items/count?${stringify(catalogueCountQuery({ ...DEFAULT_VIEW, min: 500, max: 1500 }, aisleIds.get(aisles[0]!.slug)))}`,
+      ],
     ]
     console.log("SQLite plans for the shop's queries, as Payload runs them for an anonymous reader:")
     for (const [name, query] of queries) {
       const requestId = `bench-${randomUUID()}`
       await fetch(`${tracing.url}/api/${query}`, { headers: { 'x-request-id': requestId } })
-      for (const sql of await statementsOn(tracing, requestId)) {
+      // (An aisle's page and count are read from the aisle index: cms/collections/Items/aisleOrder.ts.)
+      for (const sql of [...(await statementsOn(tracing, requestId, 'items_aisle_order')), ...(await statementsOn(tracing, requestId))]) {
         console.log(`- ${name}: ${planOf(planner, sql).join(' | ')}`)
       }
     }

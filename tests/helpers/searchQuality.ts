@@ -52,6 +52,12 @@ export const DEMO_QUERIES: Labelled[] = [
     ['umbr', 'Umbrella, Compact'],
     ['chrysanth', 'Chrysanthemum Tea (6 cans)'],
   ]),
+  ...label('prefix with a typo', [
+    ['chocl', 'Dark Chocolate Bar 100 g'],
+    ['crysanth tea', 'Chrysanthemum Tea (6 cans)'],
+    ['isotn drink', 'Isotonic Drink 500 ml'],
+    ['jasmni rice', 'Jasmine White Rice 5 kg'],
+  ]),
   ...label('word order', [
     ['chocolate dark', 'Dark Chocolate Bar 100 g'],
     ['rice white jasmine', 'Jasmine White Rice 5 kg'],

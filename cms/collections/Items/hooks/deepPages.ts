@@ -14,7 +14,8 @@ import { type Id, idsInOrder, readByIds } from './pageIds'
  * typed price range read for its page 2 cost more than it saved: 50 000 ids to show 24.) Here,
  * for a list read the way the shop and crawlers read it (over REST or GraphQL, anonymous or an
  * API key, no totals: `pagination=false`) that is at least DEEP_OFFSET rows in, or any page of
- * an aisle, the ids of the whole list in its order are read once (ids only, without
+ * an aisle (on SQLite, the shop's aisle views come from the aisle index before this: aislePages.ts),
+ * the ids of the whole list in its order are read once (ids only, without
  * building documents), kept in memory, and the page becomes a lookup of its own ids (by primary
  * key, under the caller's access as for any find), put back in the list's order after the read
  * (pageIds.ts).
