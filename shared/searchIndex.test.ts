@@ -59,7 +59,7 @@ const found = (q: string, name: string, description = '') => {
   const terms = new Set(itemSearchTerms(name, `${name} ${description}`.toLowerCase()))
   // (A key ending in `*` asks for every key that begins with it.)
   const meets = (key: string) => (key.endsWith('*') ? [...terms].some((term) => term.startsWith(key.slice(0, -1))) : terms.has(key))
-  return searchPlan(q).every((word) => word.keys.some(meets))
+  return searchPlan(q).every((word) => word.prefixTypoKeys.some(meets))
 }
 
 describe('index keys meet the query keys for every forgiven difference', () => {

@@ -101,11 +101,14 @@ export function itemSearchTerms(name: string, searchText: string): string[] {
 
 export type QueryWord = {
   word: string
-  /**
-   * Keys that find the word exactly, as a prefix or (from TYPO_MIN_QUERY letters) with one typo,
-   * as a whole word or as a prefix. A key ending in `*` stands for every key that begins with it.
-   */
+  /** Keys that find the word exactly, as a prefix or (from TYPO_MIN_QUERY letters) with one typo. */
   keys: string[]
+  /**
+   * The same, and a prefix with one typo: keys ending in `*`, which stand for every key that
+   * begins with them (read from the index as a range of keys; looked up last, as a range can be
+   * long: the deletions of "series" begin thousands of keys at 100 000 items).
+   */
+  prefixTypoKeys: string[]
   /** The same without typos. */
   exactKeys: string[]
 }
@@ -116,13 +119,15 @@ export function searchPlan(q: string): QueryWord[] {
     const exactKeys = [`=${singular(word)}`]
     if (word.length >= 2 && word.length <= PREFIX_MAX) exactKeys.push(`>${word}`)
     const keys = [...exactKeys]
+    const prefixTypoKeys: string[] = []
     if (word.length >= TYPO_MIN_QUERY && typoIndexed(word)) {
       const deleted = deletions(word)
       keys.push(`~${word}`, ...deleted.map((d) => `~${d}`))
       // A prefix with one typo (see the top of this file).
-      if (word.length <= PREFIX_MAX) keys.push(...deleted.map((d) => `>${d}`), `~${word}*`, ...deleted.map((d) => `~${d}*`))
+      if (word.length <= PREFIX_MAX) prefixTypoKeys.push(...deleted.map((d) => `>${d}`), `~${word}*`, ...deleted.map((d) => `~${d}*`))
     }
-    return { word, keys: [...new Set(keys)], exactKeys }
+    const unique = [...new Set(keys)]
+    return { word, keys: unique, exactKeys, prefixTypoKeys: [...new Set([...unique, ...prefixTypoKeys])] }
   })
 }
 

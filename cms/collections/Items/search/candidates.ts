@@ -82,9 +82,10 @@ export async function lookUp(
 
 /**
  * The published items matching every word of the query, best first. Looked up in tiers, each at
- * most CANDIDATES_PER_TIER items: the name, then name and description, first without typos and
- * only then (when nothing matched as typed) with them, because the ranking keeps only the
- * fewest-typo matches anyway: a typo tier after an exact match would be read to be thrown away.
+ * most CANDIDATES_PER_TIER items: the name, then name and description, first without typos, only
+ * then (when nothing matched as typed) with them, and only then with a prefix that has a typo,
+ * because the ranking keeps only the fewest-typo matches anyway: a typo tier after an exact match
+ * would be read to be thrown away.
  * A later tier is skipped when an earlier one was already full (a common word: the ranking has
  * enough good matches). The ranking (shared/searchIndex.ts) then checks every match and orders them.
  */
@@ -96,11 +97,20 @@ export async function rankedMatches(payload: Payload, plan: QueryWord[]): Promis
   )
   const ranked = rank(plan, exact)
   if (ranked.length > 0 || plan.every((word) => word.keys.length === word.exactKeys.length)) return ranked
-  return rank(
+  const typos = rank(
     plan,
     await lookUpTiers(
       payload,
       plan.map((word) => word.keys),
+    ),
+  )
+  // Last, a word that may be a prefix with a typo ("chocl"): only when nothing else matched.
+  if (typos.length > 0 || plan.every((word) => word.prefixTypoKeys.length === word.keys.length)) return typos
+  return rank(
+    plan,
+    await lookUpTiers(
+      payload,
+      plan.map((word) => word.prefixTypoKeys),
     ),
   )
 }
