@@ -104,13 +104,20 @@ export async function rankedMatches(payload: Payload, plan: QueryWord[]): Promis
       plan.map((word) => word.keys),
     ),
   )
-  // Last, a word that may be a prefix with a typo ("chocl"): only when nothing else matched.
+  // Last, a word that may be a prefix with a typo ("chocl"): only when nothing else matched, and
+  // only for the words that find nothing on their own. (A prefix key is a range of the index's
+  // keys, read in full: the deletions of "serie" begin the keys of most items at 100 000.)
   if (typos.length > 0 || plan.every((word) => word.prefixTypoKeys.length === word.keys.length)) return typos
+  const alone = await Promise.all(
+    plan.map(async (word) => (await lookUp(payload, [word.keys], { all: true, limit: 1, text: false })).length > 0),
+  )
+  // Every word finds items, just not the same ones; or a word that cannot be a prefix with a typo finds none.
+  if (alone.every(Boolean) || plan.some((word, i) => !alone[i] && word.prefixTypoKeys.length === word.keys.length)) return typos
   return rank(
     plan,
     await lookUpTiers(
       payload,
-      plan.map((word) => word.prefixTypoKeys),
+      plan.map((word, i) => (alone[i] ? word.keys : word.prefixTypoKeys)),
     ),
   )
 }
