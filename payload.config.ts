@@ -9,8 +9,8 @@ import { AttemptCounters } from './cms/collections/AttemptCounters'
 import { AuditLog } from './cms/collections/AuditLog'
 import { Categories } from './cms/collections/Categories'
 import { Items } from './cms/collections/Items'
-import { ensureAisleOrderInDev } from './cms/collections/Items/aisleOrder'
-import { backfillSearchTerms } from './cms/collections/Items/search/databaseIndex'
+import { ensureAisleOrderInDev, SQLITE_AISLE_ORDER_DOWN } from './cms/collections/Items/aisleOrder'
+import { backfillSearchTerms, SQLITE_SEARCH_INDEX_DOWN } from './cms/collections/Items/search/databaseIndex'
 import { MEDIA_MAX_BYTES, Media } from './cms/collections/Media'
 import { Users } from './cms/collections/Users'
 import { answerFailedLoginsAlike } from './cms/collections/Users/hooks/answerFailedLoginsAlike'
@@ -40,7 +40,11 @@ export default buildConfig({
   secret: cmsConfig.PAYLOAD_SECRET,
   // The https address of the admin panel in production (links, CSRF origin); unset locally.
   serverURL: cmsConfig.serverURL,
-  db: databaseAdapter(cmsConfig.DATABASE_URI, { logger }),
+  db: databaseAdapter(cmsConfig.DATABASE_URI, {
+    logger,
+    // The search index and the aisle index: rebuilt by onInit after dev mode's schema push.
+    beforeDevPush: [...SQLITE_SEARCH_INDEX_DOWN, ...SQLITE_AISLE_ORDER_DOWN],
+  }),
   logger,
   // Low-stock alerts go out through SMTP when SMTP_HOST is set (cms/email).
   email: emailAdapter(cmsConfig),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createClient } from '@libsql/client'
 import type { MongooseAdapter as PayloadMongooseAdapter } from '@payloadcms/db-mongodb'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
@@ -23,7 +24,20 @@ let mongoosePluginAdded = false
  * file:… or unset → an SQLite file under data/ (the embedded default). What differs between the
  * two (health checks, closing) is handled here, so the rest of the code need not ask.
  */
-export function databaseAdapter(uri: string | undefined, { logger }: { logger?: Logger } = {}): DatabaseAdapterObj {
+export function databaseAdapter(
+  uri: string | undefined,
+  {
+    logger,
+    beforeDevPush = [],
+  }: {
+    logger?: Logger
+    /**
+     * SQLite in dev mode: statements that drop what Payload's schema cannot express (an FTS5
+     * table, tables kept by triggers), run before dev mode's schema push; onInit rebuilds them.
+     */
+    beforeDevPush?: string[]
+  } = {},
+): DatabaseAdapterObj {
   if (isMongoUri(uri)) {
     // Before the adapter compiles its models (global plugins apply to models compiled later).
     if (!mongoosePluginAdded) mongoose.plugin(emptyUniqueAsAbsent)
@@ -47,6 +61,7 @@ export function databaseAdapter(uri: string | undefined, { logger }: { logger?: 
   // Each statement text prepared once per connection, not once per query (./statementCache.ts).
   keepPreparedStatements()
   return withBusyTimeoutOnEveryConnection(
+    withHandMadeTablesOutOfDevPush(url, beforeDevPush),
     sqliteAdapter({
       client: { url },
       // Concurrent writers wait up to 5 s for the lock instead of failing with SQLITE_BUSY.
@@ -136,7 +151,7 @@ const CONNECTION_PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`, `PRAGMA
  * transaction takes a connection, set them on its replacement. (Synchronously: nothing else can
  * use the new connection in between.)
  */
-function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+function withBusyTimeoutOnEveryConnection(beforeConnect: BeforeConnect, adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...adapter,
     init: (args) => {
@@ -144,6 +159,7 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
       oneWriteTransactionAtATime(db)
       const connect = db.connect!
       db.connect = async function (this: typeof db, options) {
+        await beforeConnect(this, options)
         await connect.call(this, options)
         const client = (this as unknown as { client: LibsqlClient }).client
         const transaction = client.transaction.bind(client)
@@ -156,6 +172,29 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
       }
       return db
     },
+  }
+}
+
+type BeforeConnect = (db: BaseDatabaseAdapter, options?: { hotReload?: boolean }) => Promise<void>
+
+/**
+ * Dev mode (`npm run dev`) pushes Payload's schema into its database at every start, and the push
+ * (drizzle-kit) offers to drop every table it does not know, the hand-made ones (the search's
+ * FTS5 table, the aisle index) included, asking at the terminal and stopping on "no". So in dev
+ * mode they are dropped first, the push finds nothing to ask about, and onInit builds them again
+ * from the items (search/databaseIndex.ts, aisleOrder.ts). Never in production, which migrates.
+ */
+function withHandMadeTablesOutOfDevPush(url: string, statements: string[]): BeforeConnect {
+  return async (db, options) => {
+    const pushes =
+      process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && (db as { push?: boolean }).push !== false
+    if (!pushes || statements.length === 0 || options?.hotReload) return
+    const client = createClient({ url })
+    try {
+      for (const statement of statements) await client.execute(statement)
+    } finally {
+      client.close()
+    }
   }
 }
 

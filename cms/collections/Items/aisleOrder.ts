@@ -81,8 +81,8 @@ export const SQLITE_AISLE_ORDER_DOWN = [
 
 /**
  * At start in dev mode (`npm run dev`), which pushes Payload's schema instead of migrating (the
- * push knows nothing of this table): the table and its triggers, filled. Elsewhere the migration
- * 20261130_120000_aisle_order made them.
+ * push knows nothing of this table, which is dropped before it: cms/database/index.ts): the table
+ * and its triggers, filled. Elsewhere the migration 20261130_120000_aisle_order made them.
  */
 export async function ensureAisleOrderInDev(payload: Payload): Promise<void> {
   const db = payload.db as unknown as { name: string; push?: boolean; client: { execute: (sql: string) => Promise<unknown> } }

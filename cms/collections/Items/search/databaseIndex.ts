@@ -49,7 +49,8 @@ type Mongo = {
  * At start: gives items saved before the search existed their keys. On MongoDB, which has no
  * migrations here, every start (one query when there is nothing to do); on SQLite the migration
  * 20261130_043900_item_search does it, except in dev mode (`npm run dev`), which pushes the schema
- * instead of migrating: there the FTS5 table and its triggers are created here too.
+ * instead of migrating: there the FTS5 table and its triggers are created here too, and filled
+ * (dev mode drops them before each push: cms/database/index.ts).
  */
 export async function backfillSearchTerms(payload: Payload): Promise<void> {
   const db = payload.db as unknown as Mongo | Sqlite
@@ -58,6 +59,11 @@ export async function backfillSearchTerms(payload: Payload): Promise<void> {
     const pushes = process.env.NODE_ENV !== 'production' && (payload.db as unknown as { push?: boolean }).push !== false
     if (!pushes) return
     for (const statement of SQLITE_SEARCH_INDEX) await db.client.execute(statement)
+    // The table was dropped before the push (cms/database/index.ts): the items that have keys go back in.
+    await db.client.execute('DELETE FROM items_search')
+    await db.client.execute(
+      "INSERT INTO items_search (rowid, terms) SELECT id, (SELECT group_concat(value, ' ') FROM json_each(search_terms)) FROM items WHERE _status = 'published' AND search_terms IS NOT NULL",
+    )
     const { rows } = await db.client.execute('SELECT id, name, search_text FROM items WHERE search_terms IS NULL')
     for (const row of rows) {
       await db.client.execute({
