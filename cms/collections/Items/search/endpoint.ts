@@ -1,8 +1,10 @@
+import { sql } from '@payloadcms/db-sqlite'
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { APIError, sanitizePopulateParam, sanitizeSelectParam } from 'payload'
 
 import { searchPlan } from '../../../../shared/searchIndex.ts'
 import { ITEMS } from '../../../slugs'
+import { idsInOrder, itemsTable, sqliteOf } from '../hooks/pageIds'
 import { rankedMatches, suggestions } from './candidates'
 
 export const SEARCH_PATH = '/search'
@@ -76,16 +78,7 @@ export const searchItems: Endpoint = {
         user: req.user,
         req,
       })
-      const passed = await req.payload.db.find({
-        collection: ITEMS,
-        where: { and: [{ id: { in: ids } }, where] },
-        sort: 'id',
-        select: { id: true },
-        pagination: false,
-        limit: 0,
-        req,
-      })
-      const keep = new Set(passed.docs.map((doc) => String((doc as { id: unknown }).id)))
+      const keep = new Set((await matchesPassing(req, ids, where)).map(String))
       kept = ids.filter((id) => keep.has(String(id)))
     }
     let docs: unknown[] = []
@@ -125,6 +118,29 @@ export const searchItems: Endpoint = {
       ),
     })
   },
+}
+
+/**
+ * Of the matches `ids`, those that pass `where`. SQLite: Payload's own WHERE (its query builder)
+ * around a select of ids alone, the matches given as one JSON array: no document is built for
+ * each match (the adapter's find turned every row into one, over every field of the collection: a
+ * tenth of a filtered search's CPU at 100 000 items, where a common word has hundreds of matches).
+ * MongoDB: the adapter's find, ids only.
+ */
+async function matchesPassing(req: PayloadRequest, ids: Array<number | string>, where: Where): Promise<Array<number | string>> {
+  const sqlite = sqliteOf(req)
+  if (sqlite)
+    return idsInOrder(req, where, ['id'], { and: sql`${itemsTable(sqlite).id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))` })
+  const passed = await req.payload.db.find({
+    collection: ITEMS,
+    where: { and: [{ id: { in: ids } }, where] },
+    sort: 'id',
+    select: { id: true },
+    pagination: false,
+    limit: 0,
+    req,
+  })
+  return passed.docs.map((doc) => (doc as { id: number | string }).id)
 }
 
 /** The suggested items' names and slugs, in the suggested order. */
