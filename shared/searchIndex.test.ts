@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { itemSearchTerms, rank, scoreOf, searchPlan, singular, withinOneEdit, wordMatch } from './searchIndex.ts'
+import { itemSearchTerms, prefixWithinOneEdit, rank, scoreOf, searchPlan, singular, withinOneEdit, wordMatch } from './searchIndex.ts'
 
 describe('withinOneEdit: Damerau–Levenshtein distance at most one', () => {
   it.each([
@@ -51,6 +51,32 @@ describe('wordMatch', () => {
     expect(wordMatch('detergan', 'detergent')).toBe(1)
     expect(wordMatch('chxxl', 'chocolate')).toBe(0) // two typos
     expect(wordMatch('chol', 'chocolate')).toBe(0) // four letters: no typo allowed
+  })
+
+  it('prefixWithinOneEdit agrees with comparing every prefix of the word one edit away', () => {
+    const words = ['chocolate', 'detergent', 'jasmine', 'series', 'serie', 'noodles', 'abcabc', 'aaaaab']
+    const queries = [
+      'chocl',
+      'chcol',
+      'chocko',
+      'chcoo',
+      'xhoco',
+      'chxxl',
+      'detrg',
+      'jasmni',
+      'serise',
+      'sries',
+      'abcba',
+      'aaaab',
+      'baaaa',
+      'noodels',
+    ]
+    for (const word of words)
+      for (const query of queries) {
+        let slow = false
+        for (let length = 1; length <= word.length; length++) if (withinOneEdit(query, word.slice(0, length))) slow = true
+        expect(prefixWithinOneEdit(query, word), `${query} / ${word}`).toBe(slow)
+      }
   })
 })
 

@@ -161,11 +161,26 @@ export function wordMatch(query: string, word: string): 0 | 1 | 2 | 3 {
   if (query.length >= 2 && query.length <= PREFIX_MAX && word.length > query.length && word.startsWith(query)) return 2
   if (query.length < TYPO_MIN_QUERY || !typoIndexed(query) || !typoIndexed(word)) return 0
   if (withinOneEdit(query, word)) return 1
-  if (query.length > PREFIX_MAX) return 0
-  // A prefix of the word one edit away: as long as the query, or a letter shorter or longer.
-  for (let length = query.length - 1; length <= query.length + 1 && length < word.length; length++)
-    if (withinOneEdit(query, word.slice(0, length))) return 1
-  return 0
+  return query.length <= PREFIX_MAX && prefixWithinOneEdit(query, word) ? 1 : 0
+}
+
+/**
+ * Whether some prefix of `word` is one edit from `query` (the shopper is still typing, with a
+ * typo): the edit sits where the two first differ, and the rest of the query must then follow in
+ * the word (a letter changed, added or missing there, or two swapped). A few comparisons, called
+ * for every query word and item word that do not otherwise match.
+ */
+export function prefixWithinOneEdit(query: string, word: string): boolean {
+  let i = 0
+  while (i < query.length && i < word.length && query[i] === word[i]) i++
+  if (i >= query.length) return true // a prefix already
+  const rest = query.slice(i + 1)
+  return (
+    word.startsWith(rest, i + 1) || // changed
+    word.startsWith(rest, i) || // added in the query
+    word.startsWith(query.slice(i), i + 1) || // missing from the query
+    (query[i] === word[i + 1] && query[i + 1] === word[i] && word.startsWith(query.slice(i + 2), i + 2)) // swapped
+  )
 }
 
 /** Points per kind of match: anything in the name beats anything only in the description. */
