@@ -53,11 +53,11 @@ export const pageOrder: CollectionAfterOperationHook = ({ args, operation, resul
     const position = new Map(ids.map((id, index) => [String(id), index]))
     docs = [...docs].sort((a, b) => (position.get(String(a.id)) ?? 0) - (position.get(String(b.id)) ?? 0))
   }
-  return { ...found, docs, ...(paging ? totals(paging) : {}) } as typeof result
+  return { ...found, docs, ...(paging ? pageTotals(paging) : {}) } as typeof result
 }
 
-/** The totals Payload's find gives for a page of `paging.limit` rows. */
-function totals({ totalDocs, page, limit }: Paging) {
+/** The totals Payload's find gives for a page of `limit` rows (also the search endpoint's). */
+export function pageTotals({ totalDocs, page, limit }: Paging) {
   const totalPages = Math.ceil(totalDocs / limit)
   return {
     totalDocs,

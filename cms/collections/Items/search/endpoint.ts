@@ -4,7 +4,7 @@ import { APIError, sanitizePopulateParam, sanitizeSelectParam } from 'payload'
 
 import { searchPlan } from '../../../../shared/searchIndex.ts'
 import { ITEMS } from '../../../slugs'
-import { idsInOrder, itemsTable, sqliteOf } from '../hooks/pageIds'
+import { idsInOrder, itemsTable, pageTotals, sqliteOf } from '../hooks/pageIds'
 import { rankedMatches, suggestions } from './candidates'
 
 export const SEARCH_PATH = '/search'
@@ -99,19 +99,11 @@ export const searchItems: Endpoint = {
         docs = pageIds.map((id) => byId.get(String(id))).filter(Boolean)
       }
     }
-    const totalPages = Math.ceil(totalDocs / limit)
     const suggested = ranked.length === 0 ? await suggestions(req.payload, plan) : []
     return Response.json({
       docs,
-      totalDocs,
       limit,
-      page,
-      totalPages,
-      pagingCounter: (page - 1) * limit + 1,
-      hasPrevPage: page > 1,
-      hasNextPage: page < totalPages,
-      prevPage: page > 1 ? page - 1 : null,
-      nextPage: page < totalPages ? page + 1 : null,
+      ...pageTotals({ totalDocs, page, limit }),
       suggestions: await suggestionLinks(
         req,
         suggested.map((item) => item.id),
