@@ -61,25 +61,28 @@ export function databaseAdapter(
   // Each statement text prepared once per connection, not once per query (./statementCache.ts).
   keepPreparedStatements()
   return withBusyTimeoutOnEveryConnection(
-    withHandMadeTablesOutOfDevPush(url, beforeDevPush),
-    sqliteAdapter({
-      client: { url },
-      // Concurrent writers wait up to 5 s for the lock instead of failing with SQLITE_BUSY.
-      busyTimeout: BUSY_TIMEOUT_MS,
-      // Write-ahead log with synchronous=FULL (the adapter's default): a write is on disk when it
-      // is acknowledged, and readers never block the writer.
-      wal: true,
-      // LOG_LEVEL=trace logs every SQL statement Payload runs (the text, never the values, which
-      // can hold password hashes); tests/int/query-plans.int.spec.ts reads them to EXPLAIN them.
-      // Decided once at start: at other levels drizzle gets no logger and pays nothing.
-      logger: logger?.isLevelEnabled('trace') ? { logQuery: (sql: string) => logger.trace({ sql }, 'sql') } : false,
-      // Transactions (off by default for SQLite): a change and its audit entry commit together or
-      // not at all. libsql begins them IMMEDIATE, taking the write lock up front.
-      transactionOptions: { behavior: 'immediate' },
-      migrationDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations'),
-      // `next start` never pushes the schema; a fresh database gets it from the committed migrations.
-      prodMigrations: migrations,
-    }),
+    withHandMadeTablesOutOfDevPush(
+      url,
+      beforeDevPush,
+      sqliteAdapter({
+        client: { url },
+        // Concurrent writers wait up to 5 s for the lock instead of failing with SQLITE_BUSY.
+        busyTimeout: BUSY_TIMEOUT_MS,
+        // Write-ahead log with synchronous=FULL (the adapter's default): a write is on disk when it
+        // is acknowledged, and readers never block the writer.
+        wal: true,
+        // LOG_LEVEL=trace logs every SQL statement Payload runs (the text, never the values, which
+        // can hold password hashes); tests/int/query-plans.int.spec.ts reads them to EXPLAIN them.
+        // Decided once at start: at other levels drizzle gets no logger and pays nothing.
+        logger: logger?.isLevelEnabled('trace') ? { logQuery: (sql: string) => logger.trace({ sql }, 'sql') } : false,
+        // Transactions (off by default for SQLite): a change and its audit entry commit together or
+        // not at all. libsql begins them IMMEDIATE, taking the write lock up front.
+        transactionOptions: { behavior: 'immediate' },
+        migrationDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations'),
+        // `next start` never pushes the schema; a fresh database gets it from the committed migrations.
+        prodMigrations: migrations,
+      }),
+    ),
   )
 }
 
@@ -151,7 +154,7 @@ const CONNECTION_PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`, `PRAGMA
  * transaction takes a connection, set them on its replacement. (Synchronously: nothing else can
  * use the new connection in between.)
  */
-function withBusyTimeoutOnEveryConnection(beforeConnect: BeforeConnect, adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   return {
     ...adapter,
     init: (args) => {
@@ -159,7 +162,6 @@ function withBusyTimeoutOnEveryConnection(beforeConnect: BeforeConnect, adapter:
       oneWriteTransactionAtATime(db)
       const connect = db.connect!
       db.connect = async function (this: typeof db, options) {
-        await beforeConnect(this, options)
         await connect.call(this, options)
         const client = (this as unknown as { client: LibsqlClient }).client
         const transaction = client.transaction.bind(client)
@@ -175,8 +177,6 @@ function withBusyTimeoutOnEveryConnection(beforeConnect: BeforeConnect, adapter:
   }
 }
 
-type BeforeConnect = (db: BaseDatabaseAdapter, options?: { hotReload?: boolean }) => Promise<void>
-
 /**
  * Dev mode (`npm run dev`) pushes Payload's schema into its database at every start, and the push
  * (drizzle-kit) offers to drop every table it does not know, the hand-made ones (the search's
@@ -184,17 +184,28 @@ type BeforeConnect = (db: BaseDatabaseAdapter, options?: { hotReload?: boolean }
  * mode they are dropped first, the push finds nothing to ask about, and onInit builds them again
  * from the items (search/databaseIndex.ts, aisleOrder.ts). Never in production, which migrates.
  */
-function withHandMadeTablesOutOfDevPush(url: string, statements: string[]): BeforeConnect {
-  return async (db, options) => {
-    const pushes =
-      process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && (db as { push?: boolean }).push !== false
-    if (!pushes || statements.length === 0 || options?.hotReload) return
-    const client = createClient({ url })
-    try {
-      for (const statement of statements) await client.execute(statement)
-    } finally {
-      client.close()
-    }
+function withHandMadeTablesOutOfDevPush(url: string, statements: string[], adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  if (statements.length === 0) return adapter
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const connect = db.connect!
+      db.connect = async function (this: typeof db, options) {
+        const pushes =
+          process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && (this as { push?: boolean }).push !== false
+        if (pushes && !options?.hotReload) {
+          const client = createClient({ url })
+          try {
+            for (const statement of statements) await client.execute(statement)
+          } finally {
+            client.close()
+          }
+        }
+        await connect.call(this, options)
+      }
+      return db
+    },
   }
 }
 
