@@ -1,7 +1,7 @@
 import { sql } from '@payloadcms/db-sqlite'
 import type { CollectionBeforeOperationHook, Where } from 'payload'
 
-import { countedAs, readByIds, sqliteOf } from './pageIds'
+import { countedAs, readByIds, requestedPage, sqliteOf } from './pageIds'
 import { sortKeys } from './tieBreakSort'
 
 /**
@@ -30,9 +30,9 @@ export const aislePages: CollectionBeforeOperationHook = async ({ args, collecti
   if (!sqlite || !read.where || read.overrideAccess === true || read.draft) return args
   const counting = operation === 'count'
   // (Payload's own default: 10 a page with totals, everything without.)
-  const limit = Number(read.limit ?? (read.pagination === false ? 0 : 10))
-  const page = Number(read.page ?? 1)
-  if (!counting && (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1)) return args
+  const wanted = requestedPage(read.limit ?? (read.pagination === false ? 0 : 10), read.page)
+  if (!counting && !wanted) return args
+  const { limit, page } = wanted ?? { limit: 0, page: 1 }
   const view = aisleView(read.where, counting ? [] : sortKeys(read.sort))
   if (!view || (!counting && view.order.length === 0)) return args
   try {

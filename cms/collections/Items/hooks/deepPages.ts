@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache'
 import { type CollectionBeforeOperationHook, combineQueries, type PayloadRequest, validateQueryPaths, type Where } from 'payload'
 
 import { AUDIT_LOG, ITEMS } from '../../../slugs'
-import { type Id, idsInOrder, readByIds } from './pageIds'
+import { type Id, idsInOrder, readByIds, requestedPage } from './pageIds'
 
 /**
  * Deep catalogue pages without OFFSET. A page far into a list (`?page=3000` of a 100 000-item
@@ -50,9 +50,9 @@ async function catalogueState(req: PayloadRequest): Promise<string> {
 
 export const deepPages: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'read' || 'id' in args || args.overrideAccess === true || args.pagination !== false || args.draft) return args
-  const limit = Number(args.limit)
-  const page = Number(args.page ?? 1)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1) return args
+  const wanted = requestedPage(args.limit, args.page)
+  if (!wanted) return args
+  const { limit, page } = wanted
   if ((page - 1) * limit < DEEP_OFFSET && !filtersOnAisles(args.where)) return args
   try {
     const access = await collection.access.read({ req })

@@ -5,11 +5,24 @@ import type { CollectionAfterOperationHook, PayloadRequest, Where } from 'payloa
 import { ITEMS } from '../../../slugs'
 
 /**
- * What the list hooks (deepPages.ts, priceRangePages.ts) share: a page of items read as the ids
- * of its rows, found in the list's order by a query of ids alone, then looked up by primary key
- * under the caller's access as for any find, and put back in the list's order (pageOrder).
+ * What the list hooks (aislePages.ts, deepPages.ts, priceRangePages.ts) and the search share: a
+ * page of items read as the ids of its rows, found in the list's order by a query of ids alone,
+ * then looked up by primary key under the caller's access as for any find, and put back in the
+ * list's order (pageOrder).
  */
 export type Id = number | string
+
+/**
+ * The page a read asks for (`limit`, `page`, as Payload's REST handler passes them), when it is
+ * one the list hooks serve: 1 to 100 rows, from page 1. Undefined for anything else (a whole
+ * list, a malformed value), which Payload answers itself.
+ */
+export function requestedPage(limit: unknown, page: unknown): { limit: number; page: number } | undefined {
+  const [rows, number] = [Number(limit), Number(page ?? 1)]
+  return Number.isInteger(rows) && rows >= 1 && rows <= 100 && Number.isInteger(number) && number >= 1
+    ? { limit: rows, page: number }
+    : undefined
+}
 
 /** The ids of a rewritten read, in the list's order, until its result comes back. */
 const pageOrders = new WeakMap<object, Id[]>()
@@ -31,10 +44,9 @@ export function readByIds<T extends { page?: unknown; sort?: unknown; where?: un
   first?: Id,
   paging?: Paging,
 ): T {
-  const any = first ?? 0
   const page: T =
     ids.length === 0
-      ? { ...args, page: 1, where: { and: [{ id: { equals: any } }, { id: { not_equals: any } }] } }
+      ? { ...args, page: 1, where: matchingNothing(first ?? 0) }
       : { ...args, page: 1, sort: 'id', where: { id: { in: ids } } }
   if (ids.length > 0) pageOrders.set(page, ids)
   if (paging) pagings.set(page, paging)
@@ -71,6 +83,12 @@ export function pageTotals({ totalDocs, page, limit }: Paging) {
   }
 }
 
+/**
+ * A filter that matches nothing, answered from the primary key. `id` is any id the database can
+ * hold: on MongoDB 0 is not a valid ObjectId, so a read that also runs there passes a real one.
+ */
+const matchingNothing = (id: Id) => ({ and: [{ id: { equals: id } }, { id: { not_equals: id } }] })
+
 /** Counts made by a hook, by the count's rewritten arguments, until countResult hands them back. */
 const counted = new WeakMap<object, number>()
 
@@ -79,7 +97,7 @@ const counted = new WeakMap<object, number>()
  * by primary key, and countResult gives back `total`.
  */
 export function countedAs<T extends object>(args: T, total: number): T {
-  const rewritten: T = { ...args, where: { and: [{ id: { equals: 0 } }, { id: { not_equals: 0 } }] } }
+  const rewritten: T = { ...args, where: matchingNothing(0) }
   counted.set(rewritten, total)
   return rewritten
 }

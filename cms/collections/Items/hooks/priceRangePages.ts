@@ -2,7 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import { type CollectionBeforeOperationHook, combineQueries, type PayloadRequest, validateQueryPaths, type Where } from 'payload'
 
 import { ITEMS } from '../../../slugs'
-import { countedAs, countWithJoins, idsInOrder, itemsTable, readByIds, sqliteOf } from './pageIds'
+import { countedAs, countWithJoins, idsInOrder, itemsTable, readByIds, requestedPage, sqliteOf } from './pageIds'
 import { sortKeys } from './tieBreakSort'
 
 /**
@@ -24,9 +24,9 @@ export const priceRangePages: CollectionBeforeOperationHook = async ({ args, col
   if (operation !== 'read' || 'id' in args || args.overrideAccess === true || args.pagination !== false || args.draft) return args
   const sqlite = sqliteOf(req)
   if (!sqlite || !args.where) return args
-  const limit = Number(args.limit)
-  const page = Number(args.page ?? 1)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 1) return args
+  const wanted = requestedPage(args.limit, args.page)
+  if (!wanted) return args
+  const { limit, page } = wanted
   const sort = sortKeys(args.sort)
   // Shown by price, the range is read in order from the price index already.
   if (sort.length === 0 || sort[0]!.replace(/^-/, '') === 'price') return args
@@ -62,11 +62,12 @@ async function closedRange(where: Where, readAccess: ReadAccess, req: PayloadReq
 }
 
 /**
- * The count of a closed price range in an aisle (the shop's page count): Payload's count joins
- * the aisles and SQLite, misjudging the range the same way, reads the whole range through the
- * price index and looks each item's aisles up (30 ms for "$1–$23, in stock" at 100 000 items);
- * with the upper bound kept off the index it starts from the aisle's own rows (2 ms). Counted
- * here, under the caller's access (pageIds.ts: countedAs).
+ * The count of a closed price range in an aisle, for a filter the aisle index does not take (the
+ * shop's own aisle counts come from it first: aislePages.ts), e.g. an API user's aisle, range and
+ * name: Payload's count joins the aisles and SQLite, misjudging the range the same way, reads the
+ * whole range through the price index and looks each item's aisles up (30 ms for "$1–$23, in
+ * stock" at 100 000 items); with the upper bound kept off the index it starts from the aisle's
+ * own rows (2 ms). Counted here, under the caller's access (pageIds.ts: countedAs).
  */
 async function priceRangeCount<T extends { where?: Where; overrideAccess?: boolean }>(
   args: T,
