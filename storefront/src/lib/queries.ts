@@ -63,7 +63,7 @@ export const SORT_ORDERS: Record<SortKey, string> = {
 /**
  * The shop's filters (in stock, price range) as a Payload `where`; a search's words are apart.
  * `aisle`: only the items in that aisle (an aisle page, /aisles/<slug>); SQLite answers it from
- * the sort's index and items_rels' index, MongoDB from the aisle indexes on items.
+ * the CMS's aisle index (items_aisle_order), MongoDB from the aisle indexes on items.
  */
 export function filterWhere(view: CatalogueView, aisle?: AisleId): Where | undefined {
   const conditions: Where[] = []
