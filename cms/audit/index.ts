@@ -105,8 +105,12 @@ export function changedFields(
 }
 
 /** afterChange for audited collections: one entry per create or update, with the changed fields. */
-export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, operation, previousDoc, req }) => {
-  const title = titleOf(collection, doc)
+export const auditChange: CollectionAfterChangeHook = async ({ collection, data, doc, operation, previousDoc, req }) => {
+  // A caller's `select` trims `doc` to the fields it asked for: a field left out kept the value
+  // it was sent with, or else the one it had.
+  const sent = Object.fromEntries(Object.entries(data ?? {}).filter(([, value]) => value !== undefined))
+  const saved: Record<string, unknown> = { ...previousDoc, ...sent, ...doc }
+  const title = titleOf(collection, saved)
   if (operation === 'create') {
     await writeAuditEntry(req, {
       action: 'create',
@@ -116,7 +120,7 @@ export const auditChange: CollectionAfterChangeHook = async ({ collection, doc, 
     })
     return doc
   }
-  const changes = changedFields(collection, previousDoc ?? {}, doc)
+  const changes = changedFields(collection, previousDoc ?? {}, saved)
   await writeAuditEntry(req, {
     action: 'update',
     changes,

@@ -83,6 +83,23 @@ describe('the audit log records', () => {
     })
   })
 
+  it('what was saved, not what a caller chose to read back with `select`', async () => {
+    const created = await rest(cms.url, 'items?select[slug]=true', {
+      method: 'POST',
+      token: adminToken,
+      body: { name: 'Teh Tarik', price: 150, quantity: 5, _status: 'published' },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const id = String(created.body.doc.id)
+    expect(await latest('&where[action][equals]=create')).toMatchObject({ documentId: id, summary: 'Created item "Teh Tarik"' })
+
+    const updated = await rest(cms.url, `items/${id}?select[price]=true`, { method: 'PATCH', token: adminToken, body: { quantity: 4 } })
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200)
+    const update = await latest('&where[action][equals]=update')
+    expect(update).toMatchObject({ documentId: id, summary: 'Updated item "Teh Tarik": quantity' })
+    expect(update.changes).toEqual([{ field: 'quantity', before: 5, after: 4 }])
+  })
+
   it('images and accounts too, and never a password, hash, salt or API key', async () => {
     const photo = await upload(
       cms.url,
