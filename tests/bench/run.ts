@@ -158,7 +158,7 @@ const databaseUri = temporarySqliteUri()
 const secret = randomBytes(32).toString('hex')
 say(`Seeding ${ITEMS} items through Payload's local API (load average ${load()})…`)
 const seedStarted = performance.now()
-seedBenchCatalogue({ databaseUri, items: ITEMS, secret })
+await seedBenchCatalogue({ databaseUri, items: ITEMS, secret })
 const seedSeconds = (performance.now() - seedStarted) / 1000
 say(`Seeded ${ITEMS} items in ${seedSeconds.toFixed(1)} s (${(ITEMS / seedSeconds).toFixed(0)} items/s, start-up included).`)
 if (process.env.BENCH_SEED_ONLY) process.exit(0)

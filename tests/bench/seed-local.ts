@@ -4,7 +4,8 @@
  * summary, search terms, audit entry, a version), but a thousand at a time in one transaction
  * instead of one HTTP request and one commit (one fsync) each.
  * Usage: DATABASE_URI=file:… PAYLOAD_SECRET=… NODE_ENV=production npx payload run tests/bench/seed-local.ts
- * (the bench runs it before starting the CMS on that database; `BENCH_SEED_ONLY=1 npx node
+ * (tests/helpers/benchCatalogue.ts runs one per core, each over a slice of the items
+ * [SEED_FROM, SEED_TO) into a file of its own, then merges the files; `BENCH_SEED_ONLY=1 npx node
  * tests/bench/run.ts` seeds, prints the rate and stops).
  *
  * What a profile (`node --cpu-prof`) of 10 000 items showed, and what is done about it:
@@ -27,6 +28,11 @@ import { closeDatabase } from '../../cms/database/index.ts'
 import { benchAisles, benchItems, benchNameParts } from './seed.ts'
 
 const count = Number(process.env.BENCH_ITEMS ?? 10_000)
+// This process's slice of the catalogue (the whole of it by default): item i is the same item,
+// in the same aisle, whichever process seeds it.
+const first = Number(process.env.SEED_FROM ?? 0)
+const end = Number(process.env.SEED_TO ?? count)
+const tag = first === 0 && end === count ? '[seed]' : `[seed ${first}–${end}]`
 const BATCH = Number(process.env.SEED_BATCH ?? 1000)
 // Creates in flight at once inside a batch's transaction: while one waits between its steps, the
 // others run (SQLite itself runs synchronously on the event loop, one statement at a time).
@@ -38,7 +44,7 @@ const CACHE_KIB = Number(process.env.SEED_CACHE_KIB ?? 512 * 1024)
 
 const payload = await getPayload({ config })
 const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }).client
-const items = benchItems(count)
+const items = benchItems(count).slice(first, end)
 const started = performance.now()
 const cpuStarted = process.cpuUsage()
 // The aisles first (each item goes into its product's aisle), through the same local API.
@@ -58,7 +64,7 @@ for (let from = 0; from < items.length; from += BATCH) {
     const worker = async () => {
       while (next < batch.length) {
         const at = next++
-        const data = { ...batch[at], categories: [aisles.get(benchNameParts(from + at).product)!] }
+        const data = { ...batch[at], categories: [aisles.get(benchNameParts(first + from + at).product)!] }
         // (The generated type narrows rich text's direction to 'ltr' | 'rtl'; the bench data is plain JSON.)
         await payload.create({ collection: 'items', data: data as never, req, depth: 0, select: { slug: true } })
       }
@@ -70,22 +76,16 @@ for (let from = 0; from < items.length; from += BATCH) {
     throw error
   }
   if (process.env.SEED_VERBOSE || (from / BATCH) % 10 === 9)
-    console.log(`[seed] ${from + BATCH} items, ${((performance.now() - started) / 1000).toFixed(0)} s`)
+    console.log(`${tag} ${from + BATCH} items, ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 const seconds = (performance.now() - started) / 1000
 const cpu = process.cpuUsage(cpuStarted)
 console.log(
-  `[seed] ${count} items in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} items/s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU, load average ${os
+  `${tag} ${items.length} items in ${seconds.toFixed(1)} s (${(items.length / seconds).toFixed(0)} items/s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU, load average ${os
     .loadavg()
     .map((n) => n.toFixed(2))
     .join(' ')})`,
 )
-// A bulk load leaves the search index (FTS5) in thousands of small segments, each read for every
-// key a search looks up (twice the search's time at 100 000 items); merged into one, as any bulk
-// import should end. Timed apart from the seeding rate.
-const merging = performance.now()
-await client.execute("INSERT INTO items_search(items_search) VALUES('optimize')")
-console.log(`[seed] search index merged in ${((performance.now() - merging) / 1000).toFixed(1)} s`)
 // Folds the write-ahead log into the database file, so the CMS starts on a compact file.
 await closeDatabase(payload)
 process.exit(0)

@@ -48,7 +48,7 @@ beforeAll(async () => {
   // bench's: 25 aisles, a tenth sold out, prices from 50 cents to 30 dollars), not on three items.
   const databaseUri = temporarySqliteUri()
   const secret = randomBytes(32).toString('hex')
-  seedBenchCatalogue({ databaseUri, items: CATALOGUE_ITEMS, secret, quiet: true })
+  await seedBenchCatalogue({ databaseUri, items: CATALOGUE_ITEMS, secret, quiet: true })
   cms = await startCms({ databaseUri, env: { ...productionEnv(), PAYLOAD_SECRET: secret, LOG_LEVEL: 'trace' } })
   token = await login(cms.url, 'unclepat', TEST_ADMIN_PASSWORD)
   const create = async (collection: string, body: Record<string, unknown>) => {
