@@ -84,7 +84,10 @@ function cacheKeyOf(url: URL): string | null {
 
 /** The current cached page for a GET of `url`, if there is one (expired or purged ones are not). */
 function cachedPage(url: URL): Page | undefined {
-  const key = cacheKeyOf(url)
+  return current(cacheKeyOf(url))
+}
+
+const current = (key: string | null): Page | undefined => {
   const hit = key === null ? undefined : pages.get(key)
   return hit && hit.generation === generation ? hit : undefined
 }
@@ -102,7 +105,7 @@ export const pageCache: MiddlewareHandler = async ({ request, url }, next) => {
   const key = cacheKeyOf(url)
   if (key === null) return next()
   const encoding = preferredEncoding(request.headers.get('accept-encoding'))
-  const hit = cachedPage(url)
+  const hit = current(key)
   if (hit) return pageResponse(hit, encoding, 'HIT')
   const renderedIn = generation
   const response = await next()

@@ -83,7 +83,17 @@ const search = z
   )
   .pipe(z.string().max(SEARCH_MAX_LENGTH, `Search for at most ${SEARCH_MAX_LENGTH} characters.`))
 
+// Built once per field and currency: every page request parses its URL (the page cache's key, then
+// the page), and building a zod schema costs more than running it.
+const priceSchemas = new Map<string, ReturnType<typeof buildPriceSchema>>()
 function priceSchema(label: string, fractionDigits: number) {
+  const key = `${label}|${fractionDigits}`
+  let schema = priceSchemas.get(key)
+  if (!schema) priceSchemas.set(key, (schema = buildPriceSchema(label, fractionDigits)))
+  return schema
+}
+
+function buildPriceSchema(label: string, fractionDigits: number) {
   const example = fractionDigits > 0 ? `12.${'5'.padEnd(fractionDigits, '0')}` : '12'
   const pattern = fractionDigits > 0 ? new RegExp(`^\\d{1,7}(\\.\\d{0,${fractionDigits}})?$|^\\.\\d{1,${fractionDigits}}$`) : /^\d{1,7}$/
   return z
