@@ -15,14 +15,19 @@
  * average, and SQLite's plan for each query the shop sends. Figures are read, never asserted.
  *
  * BENCH_ITEMS (default 10000), BENCH_SECONDS per target (default 10), BENCH_CONNECTIONS (32);
- * BENCH_SEED_ONLY=1 stops after seeding (to time the seeding alone).
+ * BENCH_SEED_ONLY=1 stops after seeding (to time the seeding alone). For working on one
+ * workload: BENCH_ONLY=<regular expression> measures only the workloads whose name matches (and
+ * the static file), and skips the admin list, the search quality and the plans;
+ * BENCH_DATABASE=<file> runs on a copy of a bench database seeded before (with the same
+ * BENCH_ITEMS) instead of seeding one.
  */
 
 import { randomBytes, randomUUID } from 'node:crypto'
+import { copyFileSync } from 'node:fs'
 import os from 'node:os'
 import autocannon from 'autocannon'
 import { stringify } from 'qs-esm'
-
+import { sqliteFile } from '../../cms/database/urls.ts'
 import { DEFAULT_VIEW, SORTS, type SortKey } from '../../storefront/src/lib/catalogue.ts'
 import { catalogueCountQuery, catalogueQuery, itemBySlugQuery } from '../../storefront/src/lib/queries.ts'
 import { seedBenchCatalogue } from '../helpers/benchCatalogue.ts'
@@ -37,6 +42,7 @@ import { aislePaths, cataloguePath, catalogueViews, inOrder, neverTwice, type Pa
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined
 // What browsers send: the shop's pages and the static file are compressed as in real use.
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' }
 
@@ -156,11 +162,17 @@ async function measure(name: string, base: string, paths: PathSource, headers: R
 // 1. Seed through Payload's local API, into a database no server has open yet.
 const databaseUri = temporarySqliteUri()
 const secret = randomBytes(32).toString('hex')
-say(`Seeding ${ITEMS} items through Payload's local API (load average ${load()})…`)
 const seedStarted = performance.now()
-await seedBenchCatalogue({ databaseUri, items: ITEMS, secret })
+if (process.env.BENCH_DATABASE) {
+  say(`Copying ${process.env.BENCH_DATABASE} (seeded before) instead of seeding…`)
+  copyFileSync(process.env.BENCH_DATABASE, sqliteFile(databaseUri)!)
+} else {
+  say(`Seeding ${ITEMS} items through Payload's local API (load average ${load()})…`)
+  await seedBenchCatalogue({ databaseUri, items: ITEMS, secret })
+}
 const seedSeconds = (performance.now() - seedStarted) / 1000
-say(`Seeded ${ITEMS} items in ${seedSeconds.toFixed(1)} s (${(ITEMS / seedSeconds).toFixed(0)} items/s, start-up included).`)
+if (!process.env.BENCH_DATABASE)
+  say(`Seeded ${ITEMS} items in ${seedSeconds.toFixed(1)} s (${(ITEMS / seedSeconds).toFixed(0)} items/s, start-up included).`)
 if (process.env.BENCH_SEED_ONLY) process.exit(0)
 
 // 2. The CMS and the storefront as deployed: production mode, a JSON log line per request.
@@ -224,6 +236,10 @@ try {
     ],
     ...searchWorkloads(ITEMS, shop.url, cms.url, BROWSER),
   ]
+  if (ONLY) {
+    for (const workloads of [hot, cold])
+      workloads.splice(0, workloads.length, ...workloads.filter(([name], i) => (workloads === hot && i === 0) || ONLY.test(name)))
+  }
   say(`Checking that each workload's URLs answer 200 (the first of each hot one, ${SAMPLE} of each cold one)…`)
   for (const [name, base, paths, headers] of hot) await check(name, base, paths, headers, 1)
   for (const [name, base, paths, headers] of cold) await check(name, base, paths, headers, SAMPLE)
@@ -255,45 +271,48 @@ try {
     )
   }
   console.log()
-  for (const [name, seconds] of await measureAdminList(cms.url)) console.log(`- ${name}: ${seconds.toFixed(2)} s (load ${load()})`)
-  await searchQuality(cms.url)
-  console.log()
+  // (BENCH_ONLY: the table alone.)
+  if (!ONLY) {
+    for (const [name, seconds] of await measureAdminList(cms.url)) console.log(`- ${name}: ${seconds.toFixed(2)} s (load ${load()})`)
+    await searchQuality(cms.url)
+    console.log()
 
-  // 3. The plans: a CMS on the same database at LOG_LEVEL=trace logs the SQL of each query.
-  await shop.stop()
-  await cms.stop()
-  const tracing = await startCms({ databaseUri, env: { ...cmsEnv, LOG_LEVEL: 'trace' } })
-  try {
-    const planner = openPlanner(databaseUri)
-    const queries: Array<[string, string]> = [
-      ...sorts.map((sort): [string, string] => [
-        `catalogue, ${sort}, page 2`,
-        `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, page: 2 }))}`,
-      ]),
-      ['catalogue, in stock, by price', `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort: 'price-asc', inStock: true }))}`],
-      ['catalogue count', `items/count?${stringify(catalogueCountQuery(DEFAULT_VIEW))}`],
-      ['item by slug', `items?${stringify(itemBySlugQuery(middle))}`],
-      ...(['name', 'price-asc'] as SortKey[]).map((sort): [string, string] => [
-        `aisle page, ${sort}, in stock, page 2`,
-        `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, inStock: true, page: 2 }, aisleIds.get(aisles[0]!.slug)))}`,
-      ]),
-      [
-        'aisle count, a price range',
-        `items/count?${stringify(catalogueCountQuery({ ...DEFAULT_VIEW, min: 500, max: 1500 }, aisleIds.get(aisles[0]!.slug)))}`,
-      ],
-    ]
-    console.log("SQLite plans for the shop's queries, as Payload runs them for an anonymous reader:")
-    for (const [name, query] of queries) {
-      const requestId = `bench-${randomUUID()}`
-      await fetch(`${tracing.url}/api/${query}`, { headers: { 'x-request-id': requestId } })
-      // (An aisle's page and count are read from the aisle index: cms/collections/Items/aisleOrder.ts.)
-      for (const sql of [...(await statementsOn(tracing, requestId, 'items_aisle_order')), ...(await statementsOn(tracing, requestId))]) {
-        console.log(`- ${name}: ${planOf(planner, sql).join(' | ')}`)
+    // 3. The plans: a CMS on the same database at LOG_LEVEL=trace logs the SQL of each query.
+    await shop.stop()
+    await cms.stop()
+    const tracing = await startCms({ databaseUri, env: { ...cmsEnv, LOG_LEVEL: 'trace' } })
+    try {
+      const planner = openPlanner(databaseUri)
+      const queries: Array<[string, string]> = [
+        ...sorts.map((sort): [string, string] => [
+          `catalogue, ${sort}, page 2`,
+          `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, page: 2 }))}`,
+        ]),
+        ['catalogue, in stock, by price', `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort: 'price-asc', inStock: true }))}`],
+        ['catalogue count', `items/count?${stringify(catalogueCountQuery(DEFAULT_VIEW))}`],
+        ['item by slug', `items?${stringify(itemBySlugQuery(middle))}`],
+        ...(['name', 'price-asc'] as SortKey[]).map((sort): [string, string] => [
+          `aisle page, ${sort}, in stock, page 2`,
+          `items?${stringify(catalogueQuery({ ...DEFAULT_VIEW, sort, inStock: true, page: 2 }, aisleIds.get(aisles[0]!.slug)))}`,
+        ]),
+        [
+          'aisle count, a price range',
+          `items/count?${stringify(catalogueCountQuery({ ...DEFAULT_VIEW, min: 500, max: 1500 }, aisleIds.get(aisles[0]!.slug)))}`,
+        ],
+      ]
+      console.log("SQLite plans for the shop's queries, as Payload runs them for an anonymous reader:")
+      for (const [name, query] of queries) {
+        const requestId = `bench-${randomUUID()}`
+        await fetch(`${tracing.url}/api/${query}`, { headers: { 'x-request-id': requestId } })
+        // (An aisle's page and count are read from the aisle index: cms/collections/Items/aisleOrder.ts.)
+        for (const sql of [...(await statementsOn(tracing, requestId, 'items_aisle_order')), ...(await statementsOn(tracing, requestId))]) {
+          console.log(`- ${name}: ${planOf(planner, sql).join(' | ')}`)
+        }
       }
+      planner.close()
+    } finally {
+      await tracing.stop()
     }
-    planner.close()
-  } finally {
-    await tracing.stop()
   }
 } finally {
   await shop?.stop()
