@@ -23,7 +23,7 @@
  */
 
 import { randomBytes, randomUUID } from 'node:crypto'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import autocannon from 'autocannon'
 import { stringify } from 'qs-esm'
@@ -165,6 +165,9 @@ const secret = randomBytes(32).toString('hex')
 const seedStarted = performance.now()
 if (process.env.BENCH_DATABASE) {
   say(`Copying ${process.env.BENCH_DATABASE} (seeded before) instead of seeding…`)
+  // (Its write-ahead log would hold rows the copy would lack.)
+  if (statSync(`${process.env.BENCH_DATABASE}-wal`, { throwIfNoEntry: false })?.size)
+    throw new Error(`${process.env.BENCH_DATABASE}-wal is not empty: checkpoint it first (sqlite3 FILE 'PRAGMA wal_checkpoint(TRUNCATE)')`)
   copyFileSync(process.env.BENCH_DATABASE, sqliteFile(databaseUri)!)
 } else {
   say(`Seeding ${ITEMS} items through Payload's local API (load average ${load()})…`)
