@@ -116,6 +116,26 @@ describe('ranking', () => {
     const cheap = await search({ q: 'tea', where: { price: { less_than_equal: 300 } }, limit: 100, select: { price: true } })
     expect(cheap.body.docs.every((doc: any) => doc.price <= 300)).toBe(true)
   })
+
+  it('a word in more items than a search ranks unfiltered: a filter and another order still see them all', async () => {
+    // 330 items say "numbat" (more than the 300 an unfiltered search ranks); the cheapest two
+    // come last, so the index holds them after all the others.
+    const prices = [...Array.from({ length: 328 }, (_, i) => 1000 + i), 70, 60]
+    for (let from = 0; from < prices.length; from += 10) {
+      await Promise.all(
+        prices.slice(from, from + 10).map(async (price, i) => {
+          const body = { name: `Numbat Biscuit ${from + i + 1}`, price, quantity: 3, _status: 'published' }
+          const created = await rest(cms.url, 'items', { method: 'POST', token: adminToken, body })
+          expect(created.status, JSON.stringify(created.body)).toBe(201)
+        }),
+      )
+    }
+    const cheapest = await search({ q: 'numbat', sort: 'price', limit: 2, select: { name: true, price: true } })
+    expect(cheapest.body.docs).toMatchObject([{ price: 60 }, { price: 70 }])
+    const under = await search({ q: 'numbat', where: { price: { less_than: 100 } }, select: { price: true } })
+    expect(under.body).toMatchObject({ totalDocs: 2 })
+    expect(under.body.docs.map((doc: any) => doc.price).sort()).toEqual([60, 70])
+  }, 300_000)
 })
 
 describe('did you mean', () => {

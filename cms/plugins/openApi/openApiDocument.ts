@@ -161,7 +161,11 @@ function describeItemSearch(spec: Spec): void {
       parameters: [
         parameter('q', { type: 'string', minLength: 1, maxLength: 100 }, 'The words to search for.', true),
         parameter('limit', { ...integer, minimum: 1, maximum: 100, default: 10 }, 'Items per page.'),
-        parameter('page', { ...integer, minimum: 1, maximum: 10000, default: 1 }, 'The page (of at most the 1 000 best matches).'),
+        parameter(
+          'page',
+          { ...integer, minimum: 1, maximum: 10000, default: 1 },
+          'The page (a search sees the first 1 000 matches with a where or another sort, 300 in order of relevance unfiltered).',
+        ),
         parameter(
           'sort',
           {

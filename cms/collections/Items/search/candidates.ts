@@ -4,10 +4,12 @@ import { type Candidate, inName, type QueryWord, type Ranked, rank } from '../..
 import { ITEMS } from '../../../slugs'
 
 /**
- * How many items one index lookup hands to the ranking, per tier (see rankedMatches). Reading
- * stops there, in id order, straight off the index: a search costs the same at 10 000 items as at
- * 100 000. A word found in thousands of items ("rice") still yields its best matches, because the
- * name is searched on its own first.
+ * How many items one index lookup hands to the ranking, per tier (see rankedMatches), for a
+ * search in order of relevance with no filter. Reading stops there, in id order, straight off
+ * the index: a search costs the same at 10 000 items as at 100 000. A word found in thousands of
+ * items ("rice") still yields its best matches, because the name is searched on its own first.
+ * A filtered search, or one in another order (cheapest first), reads up to SEARCH_RESULTS_MAX
+ * (the search endpoint): the cheapest rice, or the rice under $2, may be anywhere among them.
  */
 export const CANDIDATES_PER_TIER = 300
 
@@ -89,21 +91,17 @@ export async function lookUp(
  * A later tier is skipped when an earlier one was already full (a common word: the ranking has
  * enough good matches). The ranking (shared/searchIndex.ts) then checks every match and orders them.
  */
-export async function rankedMatches(payload: Payload, plan: QueryWord[]): Promise<Ranked<Candidate>[]> {
+export async function rankedMatches(
+  payload: Payload,
+  plan: QueryWord[],
+  { perTier = CANDIDATES_PER_TIER }: { perTier?: number } = {},
+): Promise<Ranked<Candidate>[]> {
   if (plan.length === 0) return []
-  const exact = await lookUpTiers(
-    payload,
-    plan.map((word) => word.exactKeys),
-  )
+  const lookUpTiers = (groups: string[][]) => lookUpTiersOf(payload, groups, perTier)
+  const exact = await lookUpTiers(plan.map((word) => word.exactKeys))
   const ranked = rank(plan, exact)
   if (ranked.length > 0 || plan.every((word) => word.keys.length === word.exactKeys.length)) return ranked
-  const typos = rank(
-    plan,
-    await lookUpTiers(
-      payload,
-      plan.map((word) => word.keys),
-    ),
-  )
+  const typos = rank(plan, await lookUpTiers(plan.map((word) => word.keys)))
   // Last, a word that may be a prefix with a typo ("chocl"): only when nothing else matched, and
   // only for the words that find nothing on their own. (A prefix key is a range of the index's
   // keys, read in full: the deletions of "serie" begin the keys of most items at 100 000.)
@@ -113,22 +111,16 @@ export async function rankedMatches(payload: Payload, plan: QueryWord[]): Promis
   )
   // Every word finds items, just not the same ones; or a word that cannot be a prefix with a typo finds none.
   if (alone.every(Boolean) || plan.some((word, i) => !alone[i] && word.prefixTypoKeys.length === word.keys.length)) return typos
-  return rank(
-    plan,
-    await lookUpTiers(
-      payload,
-      plan.map((word, i) => (alone[i] ? word.keys : word.prefixTypoKeys)),
-    ),
-  )
+  return rank(plan, await lookUpTiers(plan.map((word, i) => (alone[i] ? word.keys : word.prefixTypoKeys))))
 }
 
 /** The name tier (without the description's text, which it does not need), then name and description. */
-async function lookUpTiers(payload: Payload, groups: string[][]): Promise<Candidate[]> {
+async function lookUpTiersOf(payload: Payload, groups: string[][], perTier: number): Promise<Candidate[]> {
   const found = new Map<string, Candidate>()
-  for (const candidate of await lookUp(payload, groups.map(inName), { all: true, limit: CANDIDATES_PER_TIER, text: false }))
+  for (const candidate of await lookUp(payload, groups.map(inName), { all: true, limit: perTier, text: false }))
     found.set(String(candidate.id), candidate)
-  if (found.size >= CANDIDATES_PER_TIER) return [...found.values()]
-  for (const candidate of await lookUp(payload, groups, { all: true, limit: CANDIDATES_PER_TIER }))
+  if (found.size >= perTier) return [...found.values()]
+  for (const candidate of await lookUp(payload, groups, { all: true, limit: perTier }))
     if (!found.has(String(candidate.id))) found.set(String(candidate.id), candidate)
   return [...found.values()]
 }

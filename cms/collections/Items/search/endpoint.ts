@@ -5,13 +5,16 @@ import { APIError, sanitizePopulateParam, sanitizeSelectParam } from 'payload'
 import { searchPlan } from '../../../../shared/searchIndex.ts'
 import { ITEMS } from '../../../slugs'
 import { idsInOrder, itemsTable, pageTotals, sqliteOf } from '../hooks/pageIds'
-import { rankedMatches, suggestions } from './candidates'
+import { CANDIDATES_PER_TIER, rankedMatches, suggestions } from './candidates'
 
 export const SEARCH_PATH = '/search'
 export const SEARCH_QUERY_MAX_LENGTH = 100
 export const SEARCH_LIMIT_MAX = 100
 export const SEARCH_PAGE_MAX = 10_000
-/** At most this many matches are ranked and paged: far more than anyone pages through. */
+/**
+ * At most this many matches are ranked and paged: far more than anyone pages through. (In order
+ * of relevance and unfiltered, the first CANDIDATES_PER_TIER of each tier: see candidates.ts.)
+ */
 export const SEARCH_RESULTS_MAX = 1000
 /** `sort`: relevance (the default), or one of the orders the shop offers. */
 export const SEARCH_SORTS = ['relevance', 'soldOut,name', 'name', '-name', 'price', '-price', 'createdAt', '-createdAt'] as const
@@ -59,7 +62,9 @@ export const searchItems: Endpoint = {
     const select = sanitizeSelectParam(req.query?.select as never)
     const populate = sanitizePopulateParam(req.query?.populate as never)
 
-    const ranked = (await rankedMatches(req.payload, plan)).slice(0, SEARCH_RESULTS_MAX)
+    // A filter or another order may want any of the matches, not the first few hundred.
+    const perTier = where || sort !== 'relevance' ? SEARCH_RESULTS_MAX : CANDIDATES_PER_TIER
+    const ranked = (await rankedMatches(req.payload, plan, { perTier })).slice(0, SEARCH_RESULTS_MAX)
     const ids = ranked.map((item) => item.id)
     const shape = { select, populate, depth, overrideAccess: false, user: req.user, req } as const
     let kept = ids
