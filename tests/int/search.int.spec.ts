@@ -118,13 +118,16 @@ describe('ranking', () => {
   })
 
   it('a word in more items than a search ranks unfiltered: a filter and another order still see them all', async () => {
-    // 330 items say "numbat" (more than the 300 an unfiltered search ranks); the cheapest two
-    // come last, so the index holds them after all the others.
+    // 330 items say "numbat" (more than the 300 a search ranks in order of relevance); the
+    // cheapest two come last, so the index holds them after all the others, in an aisle of their own.
+    const aisle = await rest(cms.url, 'categories', { method: 'POST', token: adminToken, body: { name: 'Numbat treats' } })
+    expect(aisle.status, JSON.stringify(aisle.body)).toBe(201)
     const prices = [...Array.from({ length: 328 }, (_, i) => 1000 + i), 70, 60]
     for (let from = 0; from < prices.length; from += 10) {
       await Promise.all(
         prices.slice(from, from + 10).map(async (price, i) => {
-          const body = { name: `Numbat Biscuit ${from + i + 1}`, price, quantity: 3, _status: 'published' }
+          const categories = price < 100 ? [aisle.body.doc.id] : []
+          const body = { name: `Numbat Biscuit ${from + i + 1}`, price, quantity: 3, categories, _status: 'published' }
           const created = await rest(cms.url, 'items', { method: 'POST', token: adminToken, body })
           expect(created.status, JSON.stringify(created.body)).toBe(201)
         }),
@@ -135,6 +138,11 @@ describe('ranking', () => {
     const under = await search({ q: 'numbat', where: { price: { less_than: 100 } }, select: { price: true } })
     expect(under.body).toMatchObject({ totalDocs: 2 })
     expect(under.body.docs.map((doc: any) => doc.price).sort()).toEqual([60, 70])
+    const inAisle = await search({ q: 'numbat', where: { categories: { in: [aisle.body.doc.id] } }, select: { price: true } })
+    expect(inAisle.body).toMatchObject({ totalDocs: 2 })
+    // A filter that leaves none of the exact matches brings in no look-alikes one typo away.
+    const none = await search({ q: 'numbat', where: { price: { less_than: 10 } } })
+    expect(none.body).toMatchObject({ totalDocs: 0, docs: [] })
   }, 300_000)
 })
 

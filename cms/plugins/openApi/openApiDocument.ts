@@ -164,7 +164,7 @@ function describeItemSearch(spec: Spec): void {
         parameter(
           'page',
           { ...integer, minimum: 1, maximum: 10000, default: 1 },
-          'The page (a search sees the first 1 000 matches with a where or another sort, 300 in order of relevance unfiltered).',
+          'The page (in order of relevance a search ranks the first 300 matches, filtered by where first; in another sort the first 1 000).',
         ),
         parameter(
           'sort',

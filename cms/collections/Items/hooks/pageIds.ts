@@ -204,6 +204,27 @@ export async function countWithJoins(req: PayloadRequest, where: Where, and: Sql
   return Number(rows[0]?.count ?? 0)
 }
 
+/**
+ * `where` as an SQL condition on an items row of another query, where that row is aliased
+ * `alias`: Payload's own WHERE and joins (the SQL its find would run) in a correlated EXISTS,
+ * with their arguments. For a query of our own over items (the search's candidates, which are
+ * then filtered before their limit). SQLite only; check the `where` first (Payload's count or
+ * find with the caller's access), as this builds it without asking.
+ */
+export function whereAsSql(req: PayloadRequest, where: Where, alias: string): { sql: string; args: unknown[] } {
+  const sqlite = sqliteOf(req)
+  if (!sqlite) throw new Error('whereAsSql is for SQLite only')
+  const table = itemsTable(sqlite)
+  const built = payloadQuery(req, sqlite, where)
+  const query = withPayloadQuery(
+    sqlite.drizzle.select({ one: sql`1` }).from(table).$dynamic(),
+    built,
+    sql`${table.id} = ${sql.raw(`"${alias}"`)}.id`,
+  )
+  const { sql: text, params } = query.toSQL()
+  return { sql: `EXISTS (${text})`, args: params }
+}
+
 type Built = ReturnType<typeof buildQuery>
 
 /** Payload's own WHERE, joins and ORDER BY for a find on items (the SQL its find would run). */

@@ -5,11 +5,12 @@ import { ITEMS } from '../../../slugs'
 
 /**
  * How many items one index lookup hands to the ranking, per tier (see rankedMatches), for a
- * search in order of relevance with no filter. Reading stops there, in id order, straight off
- * the index: a search costs the same at 10 000 items as at 100 000. A word found in thousands of
- * items ("rice") still yields its best matches, because the name is searched on its own first.
- * A filtered search, or one in another order (cheapest first), reads up to SEARCH_RESULTS_MAX
- * (the search endpoint): the cheapest rice, or the rice under $2, may be anywhere among them.
+ * search in order of relevance. Reading stops there, in id order, straight off the index: a
+ * search costs the same at 10 000 items as at 100 000. A word found in thousands of items
+ * ("rice") still yields its best matches, because the name is searched on its own first; with a
+ * filter (the rice under $2), the filter is applied before the limit on SQLite. A search in
+ * another order (cheapest first), or filtered on MongoDB, reads up to SEARCH_RESULTS_MAX (the
+ * search endpoint): the cheapest rice may be anywhere among them.
  */
 export const CANDIDATES_PER_TIER = 300
 
@@ -17,6 +18,12 @@ export const CANDIDATES_PER_TIER = 300
 const SQLITE_TABLE = 'items_search'
 
 type SqliteClient = { execute: (query: { sql: string; args: unknown[] }) => Promise<{ rows: Record<string, unknown>[] }> }
+/**
+ * A condition on the search's items row (aliased `i`) as SQL with its arguments: the caller's
+ * `where`, which lookUp then applies before its limit (SQLite only; see whereAsSql).
+ */
+export type SqlFilter = { sql: string; args: unknown[] }
+
 type MongoDoc = { _id: unknown; name?: unknown; searchText?: string | null; soldOut?: boolean | null }
 type MongoCollection = {
   find: (
@@ -35,7 +42,7 @@ type MongoCollection = {
 export async function lookUp(
   payload: Payload,
   groups: string[][],
-  { all, limit, text = true }: { all: boolean; limit: number; text?: boolean },
+  { all, limit, text = true, filter }: { all: boolean; limit: number; text?: boolean; filter?: SqlFilter },
 ): Promise<Candidate[]> {
   const db = payload.db as unknown as { name: string; client?: SqliteClient; collections?: Record<string, { collection: MongoCollection }> }
   if (db.name === 'sqlite') {
@@ -49,8 +56,8 @@ export async function lookUp(
     const { rows } = await db.client!.execute({
       sql: `SELECT json_group_array(json_array(id, name, search_text, sold_out)) AS found FROM (
               SELECT i.id, i.name, ${text ? 'i.search_text' : "''"} AS search_text, i.sold_out FROM ${SQLITE_TABLE} s JOIN items i ON i.id = s.rowid
-              WHERE ${SQLITE_TABLE} MATCH ? AND i._status = 'published' ORDER BY s.rowid LIMIT ?)`,
-      args: [match, limit],
+              WHERE ${SQLITE_TABLE} MATCH ? AND i._status = 'published'${filter ? ` AND ${filter.sql}` : ''} ORDER BY s.rowid LIMIT ?)`,
+      args: [match, ...(filter?.args ?? []), limit],
     })
     const found = JSON.parse(String(rows[0]?.found ?? '[]')) as Array<[number, string, string | null, number | null]>
     return found.map(([id, name, searchText, soldOut]) => ({
@@ -60,6 +67,7 @@ export async function lookUp(
       soldOut: Boolean(soldOut),
     }))
   }
+  if (filter) throw new Error('a search filter as SQL is for SQLite only')
   const collection = db.collections![ITEMS]!.collection
   // A key ending in `*`: the keys that begin with it, an anchored regular expression that the
   // multikey index answers as a range (keys hold no regular-expression characters).
@@ -68,9 +76,9 @@ export async function lookUp(
     const prefixes = keys.filter((key) => key.endsWith('*')).map((key) => ({ searchTerms: { $regex: `^${key.slice(0, -1)}` } }))
     return prefixes.length === 0 ? { searchTerms: { $in: exact } } : { $or: [{ searchTerms: { $in: exact } }, ...prefixes] }
   }
-  const filter = all ? { $and: groups.map(anyOf) } : anyOf(groups.flat())
+  const keysFilter = all ? { $and: groups.map(anyOf) } : anyOf(groups.flat())
   const docs = await collection
-    .find({ _status: 'published', ...filter }, { projection: { name: 1, soldOut: 1, ...(text ? { searchText: 1 } : {}) } })
+    .find({ _status: 'published', ...keysFilter }, { projection: { name: 1, soldOut: 1, ...(text ? { searchText: 1 } : {}) } })
     .sort({ _id: 1 })
     .limit(limit)
     .toArray()
@@ -84,45 +92,71 @@ export async function lookUp(
 
 /**
  * The published items matching every word of the query, best first. Looked up in tiers, each at
- * most CANDIDATES_PER_TIER items: the name, then name and description, first without typos, only
- * then (when nothing matched as typed) with them, and only then with a prefix that has a typo,
+ * most `perTier` items: the name, then name and description, first without typos, only then
+ * (when nothing matched as typed) with them, and only then with a prefix that has a typo,
  * because the ranking keeps only the fewest-typo matches anyway: a typo tier after an exact match
  * would be read to be thrown away.
  * A later tier is skipped when an earlier one was already full (a common word: the ranking has
  * enough good matches). The ranking (shared/searchIndex.ts) then checks every match and orders them.
+ *
+ * `filter` (the caller's `where` as SQL, asked for only when needed; SQLite): which tier answers is decided on every match, as
+ * without it (a filter that leaves no exact match must not bring in look-alikes one typo away);
+ * when that tier had more matches than were read, it is read again with the filter applied
+ * before the limit, so the matches that pass are not only those among the first read. `filtered`
+ * says the matches were read that way (and so all pass).
  */
 export async function rankedMatches(
   payload: Payload,
   plan: QueryWord[],
-  { perTier = CANDIDATES_PER_TIER }: { perTier?: number } = {},
-): Promise<Ranked<Candidate>[]> {
-  if (plan.length === 0) return []
-  const lookUpTiers = (groups: string[][]) => lookUpTiersOf(payload, groups, perTier)
-  const exact = await lookUpTiers(plan.map((word) => word.exactKeys))
-  const ranked = rank(plan, exact)
-  if (ranked.length > 0 || plan.every((word) => word.keys.length === word.exactKeys.length)) return ranked
-  const typos = rank(plan, await lookUpTiers(plan.map((word) => word.keys)))
+  { perTier = CANDIDATES_PER_TIER, filter }: { perTier?: number; filter?: () => Promise<SqlFilter> } = {},
+): Promise<{ ranked: Ranked<Candidate>[]; filtered: boolean }> {
+  const tier = await answeringTier(payload, plan, perTier)
+  if (!tier) return { ranked: [], filtered: false }
+  if (!filter || !tier.capped) return { ranked: tier.ranked, filtered: false }
+  return { ranked: rank(plan, (await lookUpTiers(payload, tier.groups, perTier, await filter())).candidates), filtered: true }
+}
+
+type Tier = { groups: string[][]; ranked: Ranked<Candidate>[]; capped: boolean }
+
+/** The tier whose matches a search shows (see rankedMatches), its keys and whether it was read in full. */
+async function answeringTier(payload: Payload, plan: QueryWord[], perTier: number): Promise<Tier | undefined> {
+  if (plan.length === 0) return undefined
+  const tier = async (groups: string[][]): Promise<Tier> => {
+    const { candidates, capped } = await lookUpTiers(payload, groups, perTier)
+    return { groups, ranked: rank(plan, candidates), capped }
+  }
+  const exact = await tier(plan.map((word) => word.exactKeys))
+  if (exact.ranked.length > 0 || plan.every((word) => word.keys.length === word.exactKeys.length)) return exact
+  const typos = await tier(plan.map((word) => word.keys))
   // Last, a word that may be a prefix with a typo ("chocl"): only when nothing else matched, and
   // only for the words that find nothing on their own. (A prefix key is a range of the index's
   // keys, read in full: the deletions of "serie" begin the keys of most items at 100 000.)
-  if (typos.length > 0 || plan.every((word) => word.prefixTypoKeys.length === word.keys.length)) return typos
+  if (typos.ranked.length > 0 || plan.every((word) => word.prefixTypoKeys.length === word.keys.length)) return typos
   const alone = await Promise.all(
     plan.map(async (word) => (await lookUp(payload, [word.keys], { all: true, limit: 1, text: false })).length > 0),
   )
   // Every word finds items, just not the same ones; or a word that cannot be a prefix with a typo finds none.
   if (alone.every(Boolean) || plan.some((word, i) => !alone[i] && word.prefixTypoKeys.length === word.keys.length)) return typos
-  return rank(plan, await lookUpTiers(plan.map((word, i) => (alone[i] ? word.keys : word.prefixTypoKeys))))
+  return tier(plan.map((word, i) => (alone[i] ? word.keys : word.prefixTypoKeys)))
 }
 
-/** The name tier (without the description's text, which it does not need), then name and description. */
-async function lookUpTiersOf(payload: Payload, groups: string[][], perTier: number): Promise<Candidate[]> {
+/**
+ * The name tier (without the description's text, which it does not need), then name and
+ * description; `capped` when a lookup stopped at its limit (more items match than were read).
+ */
+async function lookUpTiers(
+  payload: Payload,
+  groups: string[][],
+  perTier: number,
+  filter?: SqlFilter,
+): Promise<{ candidates: Candidate[]; capped: boolean }> {
   const found = new Map<string, Candidate>()
-  for (const candidate of await lookUp(payload, groups.map(inName), { all: true, limit: perTier, text: false }))
-    found.set(String(candidate.id), candidate)
-  if (found.size >= perTier) return [...found.values()]
-  for (const candidate of await lookUp(payload, groups, { all: true, limit: perTier }))
-    if (!found.has(String(candidate.id))) found.set(String(candidate.id), candidate)
-  return [...found.values()]
+  const inNames = await lookUp(payload, groups.map(inName), { all: true, limit: perTier, text: false, filter })
+  for (const candidate of inNames) found.set(String(candidate.id), candidate)
+  if (inNames.length >= perTier) return { candidates: [...found.values()], capped: true }
+  const anywhere = await lookUp(payload, groups, { all: true, limit: perTier, filter })
+  for (const candidate of anywhere) if (!found.has(String(candidate.id))) found.set(String(candidate.id), candidate)
+  return { candidates: [...found.values()], capped: anywhere.length >= perTier }
 }
 
 /** How many names "did you mean" offers. */

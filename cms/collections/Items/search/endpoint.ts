@@ -4,7 +4,7 @@ import { APIError, sanitizePopulateParam, sanitizeSelectParam } from 'payload'
 
 import { searchPlan } from '../../../../shared/searchIndex.ts'
 import { ITEMS } from '../../../slugs'
-import { idsInOrder, itemsTable, pageTotals, sqliteOf } from '../hooks/pageIds'
+import { idsInOrder, itemsTable, pageTotals, sqliteOf, whereAsSql } from '../hooks/pageIds'
 import { CANDIDATES_PER_TIER, rankedMatches, suggestions } from './candidates'
 
 export const SEARCH_PATH = '/search'
@@ -62,27 +62,33 @@ export const searchItems: Endpoint = {
     const select = sanitizeSelectParam(req.query?.select as never)
     const populate = sanitizePopulateParam(req.query?.populate as never)
 
-    // A filter or another order may want any of the matches, not the first few hundred.
-    const perTier = where || sort !== 'relevance' ? SEARCH_RESULTS_MAX : CANDIDATES_PER_TIER
-    const ranked = (await rankedMatches(req.payload, plan, { perTier })).slice(0, SEARCH_RESULTS_MAX)
+    // Payload's count, over one id (a primary-key lookup), checks the `where` as its find would
+    // (the fields the caller may query, operators that fit them: a bad one is a 400).
+    const checkWhere = (where: Where, id: number | string) =>
+      req.payload.count({ collection: ITEMS, where: { and: [{ id: { equals: id } }, where] }, overrideAccess: false, user: req.user, req })
+    // On SQLite a filter goes into the index lookup, before its limit; elsewhere it is applied to
+    // what was read, so a filter there, like another order, may want any of the matches.
+    const sqlite = sqliteOf(req)
+    const perTier = sort !== 'relevance' || (where && !sqlite) ? SEARCH_RESULTS_MAX : CANDIDATES_PER_TIER
+    const filter =
+      where && sqlite
+        ? async () => {
+            await checkWhere(where, 0)
+            return whereAsSql(req, where, 'i')
+          }
+        : undefined
+    const { ranked: matches, filtered } = await rankedMatches(req.payload, plan, { perTier, filter })
+    const ranked = matches.slice(0, SEARCH_RESULTS_MAX)
     const ids = ranked.map((item) => item.id)
     const shape = { select, populate, depth, overrideAccess: false, user: req.user, req } as const
     let kept = ids
-    if (ids.length > 0 && where) {
-      // The filters, over the matches. Payload's count, over the first match alone (one primary-key
-      // lookup), checks the `where` as its find would (the fields the caller may query, operators
-      // that fit them: a bad one is a 400); then the database adapter names the matches that pass,
-      // in primary-key order, without building a document for each (Payload's find would run every
+    if (ids.length > 0 && where && !filtered) {
+      // The filters, over the matches: the database adapter names the matches that pass, in
+      // primary-key order, without building a document for each (Payload's find would run every
       // field's read hooks on up to SEARCH_RESULTS_MAX items to return their ids; a count over all
       // of them would walk a filter's index across the whole catalogue). The ids are all published
       // (the index holds nothing else), and the reads below apply the caller's access again.
-      await req.payload.count({
-        collection: ITEMS,
-        where: { and: [{ id: { equals: ids[0] } }, where] },
-        overrideAccess: false,
-        user: req.user,
-        req,
-      })
+      await checkWhere(where, ids[0]!)
       const keep = new Set((await matchesPassing(req, ids, where)).map(String))
       kept = ids.filter((id) => keep.has(String(id)))
     }
