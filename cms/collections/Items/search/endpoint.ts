@@ -13,7 +13,8 @@ export const SEARCH_LIMIT_MAX = 100
 export const SEARCH_PAGE_MAX = 10_000
 /**
  * At most this many matches are ranked and paged: far more than anyone pages through. (In order
- * of relevance and unfiltered, the first CANDIDATES_PER_TIER of each tier: see candidates.ts.)
+ * of relevance, the first CANDIDATES_PER_TIER of each tier, filtered first on SQLite: see
+ * candidates.ts.)
  */
 export const SEARCH_RESULTS_MAX = 1000
 /** `sort`: relevance (the default), or one of the orders the shop offers. */
