@@ -99,11 +99,11 @@ export async function lookUp(
  * A later tier is skipped when an earlier one was already full (a common word: the ranking has
  * enough good matches). The ranking (shared/searchIndex.ts) then checks every match and orders them.
  *
- * `filter` (the caller's `where` as SQL, asked for only when needed; SQLite): which tier answers is decided on every match, as
- * without it (a filter that leaves no exact match must not bring in look-alikes one typo away);
- * when that tier had more matches than were read, it is read again with the filter applied
- * before the limit, so the matches that pass are not only those among the first read. `filtered`
- * says the matches were read that way (and so all pass).
+ * `filter` (the caller's `where` as SQL, asked for only when needed; SQLite): which tier answers
+ * is decided on every match, as without it (a filter that leaves no exact match must not bring in
+ * look-alikes one typo away); when that tier had more matches than were read, it is read again
+ * with the filter applied before the limit, so the matches that pass are not only those among the
+ * first read. `filtered` says the matches were read that way (and so all pass).
  */
 export async function rankedMatches(
   payload: Payload,
