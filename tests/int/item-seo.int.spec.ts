@@ -140,3 +140,42 @@ describe('SEO fields of an item', () => {
     expect((await fetch(`${shop.shop.url}/items/secret-draft`)).status).toBe(404)
   })
 })
+
+describe("the shop's sitemap files", () => {
+  const get = async (path: string) => {
+    const response = await fetch(`${shop.shop.url}${path}`)
+    return { status: response.status, type: response.headers.get('content-type'), body: await response.text() }
+  }
+
+  it('list the published items in /sitemap.xml, and the same split into parts under /sitemap/', async () => {
+    const created = await rest(shop.cms.url, 'items', {
+      method: 'POST',
+      token,
+      body: { name: 'Sitemap Sardines 155 g', price: 250, quantity: 4, _status: 'published' },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const whole = await get('/sitemap.xml')
+    expect(whole.status).toBe(200)
+    expect(whole.type).toContain('application/xml')
+    // A catalogue this small fits one file: the sitemap itself, not an index of parts.
+    expect(whole.body).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+    expect(whole.body).toContain(`<loc>${shop.shop.url}/</loc>`)
+    expect(whole.body).toMatch(new RegExp(`<loc>${shop.shop.url}/items/sitemap-sardines-155-g</loc><lastmod>\\d{4}-`))
+
+    const aisles = await get('/sitemap/aisles.xml')
+    expect(aisles.status).toBe(200)
+    expect(aisles.body).toContain(`<loc>${shop.shop.url}/</loc>`)
+    expect(aisles.body).not.toContain('/items/')
+    const items = await get('/sitemap/items-1.xml')
+    expect(items.status).toBe(200)
+    expect(items.body).toContain(`<loc>${shop.shop.url}/items/sitemap-sardines-155-g</loc>`)
+    // Every address of the whole sitemap is in exactly one part.
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1])
+    expect([...locs(aisles.body), ...locs(items.body)].sort()).toEqual(locs(whole.body).sort())
+  })
+
+  it('answer 404 for a part past the last or one that does not exist', async () => {
+    for (const path of ['/sitemap/items-2.xml', '/sitemap/items-0.xml', '/sitemap/items-x.xml', '/sitemap/other.xml'])
+      expect((await get(path)).status, path).toBe(404)
+  })
+})

@@ -213,4 +213,14 @@ describe('the item and sitemap queries', () => {
     expect(body.docs.length).toBeGreaterThan(ITEMS_PER_PAGE)
     expect(Object.keys(body.docs[0]).sort()).toEqual(['id', 'slug', 'updatedAt'])
   })
+
+  it('sitemap: in parts, each published item in exactly one, in name order', async () => {
+    const whole = (await query(sitemapQuery())).body.docs.map((doc: any) => doc.slug)
+    const parts: string[][] = []
+    for (let part = 1; part <= Math.ceil(whole.length / 7) + 1; part++)
+      parts.push((await query(sitemapQuery(part, 7))).body.docs.map((doc: any) => doc.slug))
+    expect(parts.at(-1)).toEqual([])
+    expect(parts.slice(0, -2).every((slugs) => slugs.length === 7)).toBe(true)
+    expect(parts.flat()).toEqual(whole)
+  })
 })

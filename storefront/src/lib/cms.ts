@@ -12,7 +12,7 @@ import { PREVIEW_DRAFT_PATH, previewFetchToken, verifyPreview } from '../../../s
 import { currentRequestId, REQUEST_ID_HEADER } from '../../../shared/requestContext.ts'
 import { shopConfig } from '../config'
 import { cached } from './cache'
-import type { CatalogueView } from './catalogue'
+import { type CatalogueView, DEFAULT_VIEW } from './catalogue'
 import { type ItemImage, itemImage } from './image'
 import type { AisleId, RestQuery } from './queries'
 import {
@@ -242,6 +242,9 @@ export async function findDraftItem(token: string): Promise<ItemDetails | null> 
   return itemDetails((await response.json()) as Item)
 }
 
-/** Every published item's slug and last change, for /sitemap.xml. */
-export const listSitemapEntries = (): Promise<Array<{ slug: string; updatedAt: string }>> =>
-  cachedQuery(sitemapQuery(), ({ docs }) => docs.map(({ slug, updatedAt }) => ({ slug, updatedAt })))
+/** Published items' slugs and last changes, part `part` of the sitemap's (lib/sitemap.ts). */
+export const listSitemapEntries = (part = 1): Promise<Array<{ slug: string; updatedAt: string }>> =>
+  cachedQuery(sitemapQuery(part), ({ docs }) => docs.map(({ slug, updatedAt }) => ({ slug, updatedAt })))
+
+/** How many items are published (what the catalogue's first page counts too: one cached count). */
+export const countPublishedItems = (): Promise<number> => countItems(DEFAULT_VIEW)

@@ -5,6 +5,7 @@
  */
 import type { Where } from 'payload'
 import { type CatalogueView, type SortKey, sortOf } from './catalogue.ts'
+import { SITEMAP_URLS_MAX } from './sitemap.ts'
 
 export const ITEMS_PER_PAGE = 24
 
@@ -132,9 +133,15 @@ export const aislesQuery = (): RestQuery => ({
   select: aisleFields,
 })
 
-/** Every published item's address for /sitemap.xml, in one request (Payload's pagination off). */
-export const sitemapQuery = (): RestQuery => ({
+/**
+ * Published items' addresses for the sitemap: part `part` of those in name order, `perPart` a
+ * part (lib/sitemap.ts: a sitemap file holds at most 50 000), one request a part, without
+ * Payload's count (the sitemap counts once, with catalogueCountQuery).
+ */
+export const sitemapQuery = (part = 1, perPart: number = SITEMAP_URLS_MAX): RestQuery => ({
   depth: 0,
+  limit: perPart,
+  page: part,
   pagination: false,
   sort: 'name',
   select: { slug: true, updatedAt: true },
