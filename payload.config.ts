@@ -9,6 +9,7 @@ import { AttemptCounters } from './cms/collections/AttemptCounters'
 import { AuditLog } from './cms/collections/AuditLog'
 import { Categories } from './cms/collections/Categories'
 import { Items } from './cms/collections/Items'
+import { ensureAdminSearchInDev, SQLITE_ADMIN_SEARCH_DOWN } from './cms/collections/Items/adminSearch'
 import { ensureAisleOrderInDev, SQLITE_AISLE_ORDER_DOWN } from './cms/collections/Items/aisleOrder'
 import { backfillSearchTerms, SQLITE_SEARCH_INDEX_DOWN } from './cms/collections/Items/search/databaseIndex'
 import { MEDIA_MAX_BYTES, Media } from './cms/collections/Media'
@@ -42,8 +43,8 @@ export default buildConfig({
   serverURL: cmsConfig.serverURL,
   db: databaseAdapter(cmsConfig.DATABASE_URI, {
     logger,
-    // The search index and the aisle index: rebuilt by onInit after dev mode's schema push.
-    beforeDevPush: [...SQLITE_SEARCH_INDEX_DOWN, ...SQLITE_AISLE_ORDER_DOWN],
+    // The search index, the aisle index and the admin's search index: rebuilt by onInit after dev mode's schema push.
+    beforeDevPush: [...SQLITE_SEARCH_INDEX_DOWN, ...SQLITE_AISLE_ORDER_DOWN, ...SQLITE_ADMIN_SEARCH_DOWN],
   }),
   logger,
   // Low-stock alerts go out through SMTP when SMTP_HOST is set (cms/email).
@@ -96,6 +97,7 @@ export default buildConfig({
     runTasksAfterCommit(payload.db)
     await backfillSearchTerms(payload)
     await ensureAisleOrderInDev(payload)
+    await ensureAdminSearchInDev(payload)
     await seed(payload, cmsConfig)
     // After the seed, so a first start plans the demo catalogue from its statistics too.
     await keepPlannerStatistics(payload)

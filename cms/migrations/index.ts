@@ -15,6 +15,7 @@ import * as migration_20261130_050705_media_storage_fields from './20261130_0507
 import * as migration_20261130_092809_filter_covering_indexes from './20261130_092809_filter_covering_indexes';
 import * as migration_20261130_095000_aisle_item_lookup_index from './20261130_095000_aisle_item_lookup_index';
 import * as migration_20261130_120000_aisle_order from './20261130_120000_aisle_order';
+import * as migration_20261130_160000_admin_item_search from './20261130_160000_admin_item_search';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261130_120000_aisle_order.up,
     down: migration_20261130_120000_aisle_order.down,
     name: '20261130_120000_aisle_order',
+  },
+  {
+    up: migration_20261130_160000_admin_item_search.up,
+    down: migration_20261130_160000_admin_item_search.down,
+    name: '20261130_160000_admin_item_search',
   },
 ];

@@ -28,7 +28,7 @@ const COPIED: { table: string; moved: Record<string, string>; where?: string }[]
 /** Tables every part fills alike at its start (its aisles, the admin, the migrations run). */
 const ALIKE = new Set(['categories', 'users', 'users_roles', 'users_sessions', 'payload_migrations'])
 /** Tables the first file's triggers fill from the copied items. */
-const DERIVED = /^(items_search.*|items_aisle_order)$/
+const DERIVED = /^(items_search.*|items_admin_search.*|items_aisle_order)$/
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
 const columnsOf = (db: Db, schema: string, table: string): string[] =>

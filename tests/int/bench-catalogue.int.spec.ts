@@ -33,6 +33,9 @@ function contents(uri: string) {
          ORDER BY a.collection_slug, a.summary`,
       ),
       search: rows('SELECT i.name, s.terms FROM items_search s JOIN items i ON i.id = s.rowid ORDER BY 1'),
+      adminSearch: rows(
+        'SELECT i.name, s.name, s.sku FROM items_admin_search s JOIN _items_v v ON v.id = s.rowid JOIN items i ON i.id = v.parent_id ORDER BY 1',
+      ),
       aisleIndex: rows(
         'SELECT c.name, o.name, o.price, o.sold_out FROM items_aisle_order o JOIN categories c ON c.id = o.aisle_id ORDER BY 1, 2',
       ),
@@ -54,6 +57,7 @@ describe.skipIf(databaseKind() !== 'sqlite')('the bench catalogue seeded in part
     expect(expected.items).toHaveLength(ITEMS)
     expect(expected.audit.filter(([, , name]) => name)).toHaveLength(ITEMS)
     expect(expected.search).toHaveLength(ITEMS)
+    expect(expected.adminSearch).toHaveLength(ITEMS)
     expect(contents(merged)).toEqual(expected)
   })
 })

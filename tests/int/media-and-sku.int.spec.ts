@@ -168,3 +168,59 @@ describe('SKU', () => {
     expect(found.body.docs.map((doc: { sku: string }) => doc.sku)).toEqual(['KAYA-400'])
   })
 })
+
+describe("the Items list's search (the latest versions by name or SKU, as the admin asks)", () => {
+  const search = async (words: string, draft = true) => {
+    const q = encodeURIComponent(words)
+    const response = await rest(
+      cms.url,
+      `items?draft=${draft}&depth=0&limit=100&sort=name&where[or][0][name][like]=${q}&where[or][1][sku][like]=${q}`,
+      { token },
+    )
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    return (response.body.docs as Array<{ name: string }>).map((doc) => doc.name)
+  }
+
+  it('finds any part of a name or SKU, each word anywhere, in any case', async () => {
+    const create = (body: Record<string, unknown>) => rest(cms.url, 'items', { method: 'POST', token, body })
+    for (const body of [
+      { name: 'Pandan Chiffon Cake', sku: 'CAKE-PANDAN-1', price: 650, quantity: 3, _status: 'published' },
+      { name: 'Pandan Kaya Toast', price: 300, quantity: 5, _status: 'published' },
+      { name: 'Chiffon Ribbon', sku: 'RIB-2', price: 120, quantity: 0, _status: 'draft' },
+    ])
+      expect((await create(body)).status).toBe(201)
+    expect(await search('pandan')).toEqual(['Pandan Chiffon Cake', 'Pandan Kaya Toast'])
+    expect(await search('CHIFFON')).toEqual(['Chiffon Ribbon', 'Pandan Chiffon Cake'])
+    expect(await search('cake pandan')).toEqual(['Pandan Chiffon Cake'])
+    expect(await search('cake-pan')).toEqual(['Pandan Chiffon Cake'])
+    expect(await search('rib-2')).toEqual(['Chiffon Ribbon'])
+    expect(await search('andan aya')).toEqual(['Pandan Kaya Toast'])
+    expect(await search('pandan nothing')).toEqual([])
+    expect(await search('zzzzzz')).toEqual([])
+    // Words an index cannot serve (two letters) are Payload's own LIKE: the same answers.
+    expect(await search('pa ca')).toEqual(['Pandan Chiffon Cake'])
+  })
+
+  it('sees the latest draft, not the published name, and nothing deleted', async () => {
+    const created = await rest(cms.url, 'items', {
+      method: 'POST',
+      token,
+      body: { name: 'Durian Puff Box', price: 900, quantity: 2, _status: 'published' },
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const renamed = await rest(cms.url, `items/${id}?draft=true`, { method: 'PATCH', token, body: { name: 'Durian Mochi Box' } })
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)
+    expect(await search('mochi')).toEqual(['Durian Mochi Box'])
+    expect(await search('puff')).toEqual([])
+    // The published item (what shoppers see) still has its published name.
+    expect(await search('puff', false)).toEqual(['Durian Puff Box'])
+    expect((await rest(cms.url, `items/${id}`, { method: 'DELETE', token })).status).toBe(200)
+    expect(await search('durian')).toEqual([])
+  })
+
+  it('agrees with the published list where no draft is pending', async () => {
+    for (const words of ['pandan', 'chiffon cake', 'kaya', 'toast pan', 'cake-pandan-1', 'qqq'])
+      expect(await search(words), words).toEqual(await search(words, false))
+  })
+})

@@ -11,6 +11,7 @@ import { itemPreviewDraft, itemPreviewLink } from '../../endpoints/itemPreview'
 import { revalidateStorefrontAfterChange, revalidateStorefrontAfterDelete } from '../../hooks/revalidateStorefront'
 import { trimText } from '../../hooks/trimText'
 import { CATEGORIES, ITEMS, MEDIA } from '../../slugs'
+import { adminSearch } from './adminSearch'
 import { aislePages } from './hooks/aislePages'
 import { deepPages } from './hooks/deepPages'
 import { lowStockAlert } from './hooks/lowStockAlert'
@@ -95,8 +96,9 @@ export const Items: CollectionConfig = {
   ],
   hooks: {
     // Every sort ends with createdAt in the direction of its last key, so an index serves it.
+    // The admin list's search by name and SKU: the items it finds, from a trigram index.
     // Aisle pages, deep pages and closed price ranges: a page read as its ids, found from an index.
-    beforeOperation: [tieBreakSort, aislePages, deepPages, priceRangePages],
+    beforeOperation: [tieBreakSort, adminSearch, aislePages, deepPages, priceRangePages],
     afterOperation: [pageOrder, countResult],
     beforeChange: [shopperFields],
     // The audit entry is written in the same transaction as the change; then the shop, which
