@@ -1,14 +1,15 @@
 /**
  * The admin's Items list at the bench's catalogue size, timed in a real browser (Chromium, as the
  * e2e tests run it): signed in as the seeded admin, from the click on "Items" in the side menu to
- * the first row of the table on screen, then each sortable column's first page. Printed, never
- * asserted.
+ * the first row of the table on screen, then each sortable column's first page, then its search
+ * box (by name or SKU) for one item's name and for a word in many. Printed, never asserted.
  */
 import { expect } from '@playwright/test'
 import { chromium } from 'playwright'
 
 import { CHROMIUM_LAUNCH } from '../helpers/chromium.ts'
 import { TEST_ADMIN_PASSWORD } from '../helpers/servers.ts'
+import { benchNameParts } from './seed.ts'
 
 const SORTS = ['name', 'sku', 'price', 'quantity', '_status', 'updatedAt']
 
@@ -44,6 +45,13 @@ export async function measureAdminList(cmsUrl: string): Promise<Array<[string, n
       await page.goto(`${cmsUrl}/admin/collections/items?sort=-${sort}&limit=10&page=1`)
       await page.locator('.table tbody tr').first().waitFor({ timeout: 60_000 })
       timings.push([`Items list sorted by ${sort} (descending), loaded → table`, (performance.now() - started) / 1000])
+    }
+    const one = benchNameParts(7)
+    for (const words of [one.name, one.product.split(' ')[0]!]) {
+      started = performance.now()
+      await page.goto(`${cmsUrl}/admin/collections/items?search=${encodeURIComponent(words)}&limit=10&page=1`)
+      await page.locator('.table tbody tr').first().waitFor({ timeout: 60_000 })
+      timings.push([`Items list searched for "${words}", loaded → table`, (performance.now() - started) / 1000])
     }
     return timings
   } finally {
