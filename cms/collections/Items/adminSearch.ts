@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook, Payload, PayloadRequest, Where } from 'payload'
 
 import { signedInStaff } from '../../access/signedInStaff'
+import { rebuildInDev } from '../../database/devPush'
 import { sqliteOf } from './hooks/pageIds'
 
 /**
@@ -45,18 +46,9 @@ export const SQLITE_ADMIN_SEARCH_DOWN = [
   'DROP TABLE IF EXISTS items_admin_search',
 ]
 
-/**
- * At start in dev mode (`npm run dev`), which pushes Payload's schema instead of migrating and
- * drops this table before (cms/database/index.ts): the table and its triggers, filled. Elsewhere
- * the migration 20261130_160000_admin_item_search made them.
- */
-export async function ensureAdminSearchInDev(payload: Payload): Promise<void> {
-  const db = payload.db as unknown as { name: string; push?: boolean; client: { execute: (sql: string) => Promise<unknown> } }
-  const pushes = db.name === 'sqlite' && process.env.NODE_ENV !== 'production' && db.push !== false
-  if (!pushes) return
-  for (const statement of SQLITE_ADMIN_SEARCH) await db.client.execute(statement)
-  await db.client.execute(SQLITE_ADMIN_SEARCH_FILL)
-}
+/** At start in dev mode: the table and its triggers, filled (cms/database/devPush.ts). Elsewhere the migration 20261130_160000_admin_item_search made them. */
+export const ensureAdminSearchInDev = (payload: Payload): Promise<void> =>
+  rebuildInDev(payload, [...SQLITE_ADMIN_SEARCH, SQLITE_ADMIN_SEARCH_FILL])
 
 /** More items than this found, and the search is left to Payload (an id list that long costs more than it saves). */
 export const MAX_IDS = 1000

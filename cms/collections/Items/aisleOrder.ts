@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { rebuildInDev } from '../../database/devPush'
+
 /**
  * SQLite: each aisle's items in the shop's orders, as a table of its own (`items_aisle_order`:
  * one row per item and aisle, with what the shop filters and sorts on), kept in step with
@@ -79,15 +81,6 @@ export const SQLITE_AISLE_ORDER_DOWN = [
   'DROP TABLE IF EXISTS items_aisle_order',
 ]
 
-/**
- * At start in dev mode (`npm run dev`), which pushes Payload's schema instead of migrating (the
- * push knows nothing of this table, which is dropped before it: cms/database/index.ts): the table
- * and its triggers, filled. Elsewhere the migration 20261130_120000_aisle_order made them.
- */
-export async function ensureAisleOrderInDev(payload: Payload): Promise<void> {
-  const db = payload.db as unknown as { name: string; push?: boolean; client: { execute: (sql: string) => Promise<unknown> } }
-  const pushes = db.name === 'sqlite' && process.env.NODE_ENV !== 'production' && db.push !== false
-  if (!pushes) return
-  for (const statement of SQLITE_AISLE_ORDER) await db.client.execute(statement)
-  await db.client.execute(SQLITE_AISLE_ORDER_FILL)
-}
+/** At start in dev mode: the table and its triggers, filled (cms/database/devPush.ts). Elsewhere the migration 20261130_120000_aisle_order made them. */
+export const ensureAisleOrderInDev = (payload: Payload): Promise<void> =>
+  rebuildInDev(payload, [...SQLITE_AISLE_ORDER, SQLITE_AISLE_ORDER_FILL])
