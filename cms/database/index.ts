@@ -12,6 +12,7 @@ import { APIError, defaultBeginTransaction } from 'payload'
 import type { Logger } from '../../shared/logger.ts'
 
 import { migrations } from '../migrations'
+import { pushesSchema } from './devPush'
 import { emptyUniqueAsAbsent } from './emptyUniqueAsAbsent'
 import { withJobsClaimedOnce } from './jobClaims'
 import { keepPreparedStatements } from './statementCache'
@@ -182,7 +183,8 @@ function withBusyTimeoutOnEveryConnection(adapter: DatabaseAdapterObj): Database
  * (drizzle-kit) offers to drop every table it does not know, the hand-made ones (the search's
  * FTS5 table, the aisle index) included, asking at the terminal and stopping on "no". So in dev
  * mode they are dropped first, the push finds nothing to ask about, and onInit builds them again
- * from the items (search/databaseIndex.ts, aisleOrder.ts). Never in production, which migrates.
+ * from the items (search/databaseIndex.ts, aisleOrder.ts, adminSearch.ts, through devPush.ts).
+ * Never in production, which migrates.
  */
 function withHandMadeTablesOutOfDevPush(url: string, statements: string[], adapter: DatabaseAdapterObj): DatabaseAdapterObj {
   if (statements.length === 0) return adapter
@@ -192,9 +194,7 @@ function withHandMadeTablesOutOfDevPush(url: string, statements: string[], adapt
       const db = adapter.init(args)
       const connect = db.connect!
       db.connect = async function (this: typeof db, options) {
-        const pushes =
-          process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && (this as { push?: boolean }).push !== false
-        if (pushes && !options?.hotReload) {
+        if (pushesSchema(this) && process.env.PAYLOAD_MIGRATING !== 'true' && !options?.hotReload) {
           const client = createClient({ url })
           try {
             for (const statement of statements) await client.execute(statement)

@@ -1,8 +1,8 @@
-import type { CollectionBeforeOperationHook, Payload, PayloadRequest, Where } from 'payload'
+import type { CollectionBeforeOperationHook, Payload, Where } from 'payload'
 
 import { signedInStaff } from '../../access/signedInStaff'
 import { rebuildInDev } from '../../database/devPush'
-import { sqliteOf } from './hooks/pageIds'
+import { matchingNothing, type Sqlite, sqliteOf } from './hooks/pageIds'
 
 /**
  * The admin's search of the Items list (by name and SKU, `listSearchableFields`) from an index, on
@@ -53,9 +53,9 @@ export const ensureAdminSearchInDev = (payload: Payload): Promise<void> =>
 /** More items than this found, and the search is left to Payload (an id list that long costs more than it saves). */
 export const MAX_IDS = 1000
 
-/** The searchable columns: the list's `listSearchableFields`, as the versions table names them. */
-const COLUMNS = { name: 'name', sku: 'sku' } as const
-type Column = keyof typeof COLUMNS
+/** The searchable fields: the list's `listSearchableFields` (`version_<field>` in the versions table). */
+const COLUMNS = ['name', 'sku'] as const
+type Column = (typeof COLUMNS)[number]
 
 /** A search the index can answer: for each column searched, the words that must all be in it. */
 export type IndexedSearch = Array<{ column: Column; words: string[] }>
@@ -70,7 +70,7 @@ function indexableWords(value: unknown): string[] | undefined {
 /** `{ name: { like } }` or `{ sku: { like } }` alone, as one column's words. */
 function likeCondition(node: Where): IndexedSearch[number] | undefined {
   const keys = Object.keys(node)
-  if (keys.length !== 1 || !(keys[0]! in COLUMNS)) return undefined
+  if (keys.length !== 1 || !COLUMNS.includes(keys[0] as Column)) return undefined
   const condition = node[keys[0]!] as Record<string, unknown> | undefined
   if (!condition || typeof condition !== 'object' || Object.keys(condition).length !== 1 || !('like' in condition)) return undefined
   const words = indexableWords(condition.like)
@@ -108,26 +108,19 @@ export async function replaceSearches(where: Where, answer: (search: IndexedSear
 }
 
 /** The ids of the items whose latest version the search finds, or undefined past MAX_IDS. */
-async function foundIds(req: PayloadRequest, search: IndexedSearch): Promise<number[] | undefined> {
-  const sqlite = sqliteOf(req)!
-  const args: unknown[] = []
-  const like = (table: string, column: string, words: string[]) =>
-    words
-      .map((word) => {
-        args.push(`%${word}%`)
-        return `${table}${column} LIKE ?`
-      })
-      .join(' AND ')
+async function foundIds(sqlite: Sqlite, search: IndexedSearch): Promise<number[] | undefined> {
+  const likeAll = (column: string, words: string[]) => words.map(() => `${column} LIKE ?`).join(' AND ')
+  const patterns = search.flatMap(({ words }) => words.map((word) => `%${word}%`))
   // Candidates from the index (one lookup per column: FTS5 cannot serve an OR of two columns'
   // patterns), then Payload's own condition on the version itself.
   const candidates = search
-    .map(({ column, words }) => `SELECT rowid FROM items_admin_search WHERE ${like('', column, words)}`)
+    .map(({ column, words }) => `SELECT rowid FROM items_admin_search WHERE ${likeAll(column, words)}`)
     .join(' UNION ')
-  const exact = search.map(({ column, words }) => `(${like('v.', `version_${COLUMNS[column]}`, words)})`).join(' OR ')
+  const exact = search.map(({ column, words }) => `(${likeAll(`v.version_${column}`, words)})`).join(' OR ')
   const { rows } = await sqlite.client.execute({
     sql: `SELECT json_group_array(parent_id) AS ids FROM (SELECT DISTINCT v.parent_id FROM _items_v v
             WHERE v.id IN (${candidates}) AND v.latest = 1 AND v.parent_id IS NOT NULL AND (${exact}) LIMIT ${MAX_IDS + 1})`,
-    args,
+    args: [...patterns, ...patterns],
   })
   const ids = JSON.parse(String(rows[0]?.ids ?? '[]')) as number[]
   return ids.length > MAX_IDS ? undefined : ids
@@ -136,15 +129,14 @@ async function foundIds(req: PayloadRequest, search: IndexedSearch): Promise<num
 /** beforeOperation: see the top of this file. */
 export const adminSearch: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   // Staff only (the admin's list): anyone else reads published items, whose search Payload keeps.
-  if ((operation !== 'read' && operation !== 'count') || 'id' in args || req.transactionID || !sqliteOf(req) || !signedInStaff(req))
-    return args
+  const sqlite = sqliteOf(req)
+  if ((operation !== 'read' && operation !== 'count') || 'id' in args || req.transactionID || !sqlite || !signedInStaff(req)) return args
   const { draft, where: asked } = args as { draft?: boolean; where?: Where }
   if (!draft || !asked) return args
   try {
     const where = await replaceSearches(asked, async (search) => {
-      const ids = await foundIds(req, search)
-      // (No item has id 0: SQLite's ids start at 1.)
-      return ids && { id: { in: ids.length > 0 ? ids : [0] } }
+      const ids = await foundIds(sqlite, search)
+      return ids && (ids.length > 0 ? { id: { in: ids } } : matchingNothing(0))
     })
     return where === asked ? args : { ...args, where }
   } catch (error) {

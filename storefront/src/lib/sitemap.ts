@@ -22,8 +22,11 @@ export const AISLES_PART = 'aisles'
  * part of the home page and the aisles.
  */
 export function itemParts(items: number, aisles: number, max = SITEMAP_URLS_MAX): number {
-  return 1 + aisles + items <= max ? 0 : Math.ceil(items / max)
+  return 1 + aisles + items <= max ? 0 : lastItemPart(items, max)
 }
+
+/** The last items part that exists (/sitemap/items-N.xml), at least the first. */
+export const lastItemPart = (items: number, max = SITEMAP_URLS_MAX): number => Math.max(1, Math.ceil(items / max))
 
 /** The path of a part: /sitemap/aisles.xml, /sitemap/items-1.xml, … */
 export const partPath = (part: typeof AISLES_PART | number): string =>

@@ -4,7 +4,7 @@
  */
 import { aislePath } from './catalogue'
 import { countPublishedItems, listAisles, listSitemapEntries } from './cms'
-import { SITEMAP_URLS_MAX, type SitemapEntry, urlset } from './sitemap'
+import { lastItemPart, type SitemapEntry, urlset } from './sitemap'
 
 const itemEntries = async (origin: string, part: number): Promise<SitemapEntry[]> =>
   (await listSitemapEntries(part)).map(({ slug, updatedAt }) => ({
@@ -20,6 +20,6 @@ export async function aislesPart(origin: string, { withItems = false } = {}): Pr
 
 /** Items part N (1, 2, …), or null past the last. */
 export async function itemsPart(origin: string, part: number): Promise<string | null> {
-  if (part > Math.max(1, Math.ceil((await countPublishedItems()) / SITEMAP_URLS_MAX))) return null
+  if (part > lastItemPart(await countPublishedItems())) return null
   return urlset(await itemEntries(origin, part))
 }

@@ -87,7 +87,7 @@ export function pageTotals({ totalDocs, page, limit }: Paging) {
  * A filter that matches nothing, answered from the primary key. `id` is any id the database can
  * hold: on MongoDB 0 is not a valid ObjectId, so a read that also runs there passes a real one.
  */
-const matchingNothing = (id: Id) => ({ and: [{ id: { equals: id } }, { id: { not_equals: id } }] })
+export const matchingNothing = (id: Id): Where => ({ and: [{ id: { equals: id } }, { id: { not_equals: id } }] })
 
 /** Counts made by a hook, by the count's rewritten arguments, until countResult hands them back. */
 const counted = new WeakMap<object, number>()

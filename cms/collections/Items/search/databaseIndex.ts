@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { itemSearchTerms } from '../../../../shared/searchIndex.ts'
+import { pushesSchema } from '../../../database/devPush'
 import { ITEMS } from '../../../slugs'
 
 /**
@@ -55,9 +56,7 @@ type Mongo = {
 export async function backfillSearchTerms(payload: Payload): Promise<void> {
   const db = payload.db as unknown as Mongo | Sqlite
   if (db.name === 'sqlite') {
-    // When Payload's SQLite adapter pushes the schema (its own condition).
-    const pushes = process.env.NODE_ENV !== 'production' && (payload.db as unknown as { push?: boolean }).push !== false
-    if (!pushes) return
+    if (!pushesSchema(payload.db)) return
     for (const statement of SQLITE_SEARCH_INDEX) await db.client.execute(statement)
     // The table was dropped before the push (cms/database/index.ts): the items that have keys go back in.
     await db.client.execute('DELETE FROM items_search')
